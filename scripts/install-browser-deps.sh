@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs what the browser (axe-core accessibility) tests need: Debian's Chromium,
+# since Playwright cannot download its own browser here, and axe-core from npm.
+# Idempotent: does nothing when both are already present.
+set -euo pipefail
+
+AXE_VERSION=4.14.1
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+if [[ ! -x /usr/bin/chromium ]]; then
+    SUDO=""
+    if [[ "$(id -u)" -ne 0 ]]; then SUDO="sudo"; fi
+    # The Noto fonts give CJK and Arabic glyphs, so screenshots of zh/ja/ar pages show text, not boxes.
+    $SUDO apt-get update
+    $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+        chromium fonts-noto-cjk fonts-noto-core
+fi
+
+if [[ ! -f "$ROOT/.tools/axe/node_modules/axe-core/axe.min.js" ]]; then
+    npm install --prefix "$ROOT/.tools/axe" "axe-core@$AXE_VERSION" --save-exact --no-audit --no-fund
+fi
+
+/usr/bin/chromium --version 2>/dev/null  # the Debian wrapper warns harmlessly when /dev/shm is mounted twice
+echo "axe-core: $ROOT/.tools/axe/node_modules/axe-core/axe.min.js"

@@ -1,0 +1,10 @@
+namespace ParkGlobalMedia.Admin;
+
+public static class AdminModule
+{
+    public static WebApplicationBuilder AddAdmin(this WebApplicationBuilder builder) => builder;
+
+    public static WebApplication UseAdmin(this WebApplication app) => app;
+
+    public static WebApplication MapAdmin(this WebApplication app) => app;
+}

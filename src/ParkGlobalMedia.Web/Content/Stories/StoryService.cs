@@ -1,0 +1,697 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using ParkGlobalMedia.Content.Enterprises;
+using ParkGlobalMedia.Content.Taxonomy;
+using ParkGlobalMedia.Identity;
+using ParkGlobalMedia.Platform;
+using ParkGlobalMedia.Platform.Cultures;
+using ParkGlobalMedia.Platform.Data;
+
+namespace ParkGlobalMedia.Content.Stories;
+
+/// <summary>
+/// Every change to stories: create, save a draft, classify, move through the workflow, schedule, restore.
+/// Each method checks access, validates the whole request, and either saves everything or nothing.
+/// </summary>
+public sealed partial class StoryService(
+    AppDbContext db,
+    CultureCatalog cultures,
+    TimeProvider clock,
+    IEnumerable<IStoryChangeObserver> observers,
+    ILogger<StoryService> logger)
+{
+    public async Task<Outcome<StoryVariant>> CreateAsync(CallerContext caller, CreateStoryRequest request, CancellationToken cancellationToken = default)
+    {
+        var enterprise = await db.Enterprises.FirstOrDefaultAsync(e => e.Slug == request.Enterprise, cancellationToken);
+        if (enterprise is null)
+        {
+            return string.IsNullOrWhiteSpace(request.Enterprise)
+                ? Failure.Invalid("enterprise", "enterprise is required (the slug of a member enterprise).")
+                : Failure.NotFound($"Enterprise '{request.Enterprise}' does not exist.");
+        }
+
+        if (!ContentPermissions.CanEdit(caller, enterprise.Id))
+        {
+            return Failure.Forbidden($"You are not an editor of enterprise '{enterprise.Slug}'.");
+        }
+
+        var errors = new ValidationErrors();
+        var culture = await ValidateCultureAsync(enterprise, request.SourceCulture ?? "zh-CN", "sourceCulture", errors, cancellationToken);
+        var classification = await ValidateClassificationAsync(enterprise, request.Category, request.Tags, request.Campaign, request.CoverAssetId, errors, cancellationToken);
+        var storyId = Guid.CreateVersion7();
+        var content = ValidateContent(request.Content, storyId, errors);
+        if (!errors.IsEmpty)
+        {
+            return errors.ToFailure();
+        }
+
+        if (await SlugTakenAsync(enterprise.Id, culture!, content.Slug!, null, cancellationToken) is { } taken)
+        {
+            return taken;
+        }
+
+        var now = Now;
+        var story = new Story
+        {
+            Id = storyId,
+            EnterpriseId = enterprise.Id,
+            SourceCulture = culture!,
+            CategoryId = classification.CategoryId,
+            CampaignId = classification.CampaignId,
+            CoverAssetId = classification.CoverAssetId,
+            Tags = classification.Tags.Select(t => new StoryTag { StoryId = storyId, Tag = t }).ToList(),
+            CreatedById = caller.UserId ?? Guid.Empty,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        var variant = NewVariant(story, culture!, content.Slug!);
+        await using var transaction = await OwnedTransaction.BeginAsync(db, cancellationToken);
+        db.Stories.Add(story);
+        db.StoryVariants.Add(variant);
+        // Variant and version point at each other; EF cannot order that cycle, so the variant goes first.
+        if (await SaveAsync(cancellationToken) is { } failure)
+        {
+            return failure;
+        }
+
+        await AddVersionAsync(variant, content, caller, restoredFrom: null, cancellationToken);
+        Record(variant, WorkflowState.Draft, WorkflowState.Draft, "create", caller, null);
+        if (await SaveAsync(cancellationToken) is { } versionFailure)
+        {
+            return versionFailure;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        LogCreated(story.Id, enterprise.Slug, culture!);
+        return variant;
+    }
+
+    /// <summary>Saves new text for a culture as a new version. Creates the variant when the culture is new (a translation).</summary>
+    public Task<Outcome<StoryVariant>> SaveDraftAsync(CallerContext caller, Guid storyId, string culture, VariantContent? content, string? ifMatch, CancellationToken cancellationToken = default) =>
+        SaveDraftAsync(caller, storyId, culture, content, ifMatch, restoredFrom: null, cancellationToken);
+
+    private async Task<Outcome<StoryVariant>> SaveDraftAsync(CallerContext caller, Guid storyId, string culture, VariantContent? content, string? ifMatch, int? restoredFrom, CancellationToken cancellationToken)
+    {
+        var story = await LoadStoryAsync(caller, storyId, cancellationToken);
+        if (story is null)
+        {
+            return StoryNotFound(storyId);
+        }
+
+        if (!ContentPermissions.CanEdit(caller, story.EnterpriseId))
+        {
+            return Failure.Forbidden("You may read this story but not edit it: editing needs the EnterpriseEditor role in its enterprise.");
+        }
+
+        var enterprise = await db.Enterprises.FirstAsync(e => e.Id == story.EnterpriseId, cancellationToken);
+        var errors = new ValidationErrors();
+        var canonicalCulture = await ValidateCultureAsync(enterprise, culture, "culture", errors, cancellationToken);
+        var validated = ValidateContent(content, storyId, errors);
+        if (!errors.IsEmpty)
+        {
+            return errors.ToFailure();
+        }
+
+        var variant = story.Variants.FirstOrDefault(v => v.Culture == canonicalCulture);
+        if (variant is not null)
+        {
+            if (StoryETags.CheckIfMatch(ifMatch, StoryETags.Working(story, variant)) is { } stale)
+            {
+                return stale;
+            }
+
+            if (variant.State == WorkflowState.Archived)
+            {
+                return Failure.Conflict($"The {variant.Culture} variant is archived; reopen it before editing.");
+            }
+        }
+
+        if (await SlugTakenAsync(story.EnterpriseId, canonicalCulture!, validated.Slug!, variant?.Id, cancellationToken) is { } taken)
+        {
+            return taken;
+        }
+
+        var isNew = variant is null;
+        await using var transaction = await OwnedTransaction.BeginAsync(db, cancellationToken);
+        if (variant is null)
+        {
+            variant = NewVariant(story, canonicalCulture!, validated.Slug!);
+            db.StoryVariants.Add(variant);
+            Record(variant, WorkflowState.Draft, WorkflowState.Draft, "create", caller, null);
+            if (await SaveAsync(cancellationToken) is { } failure)
+            {
+                return failure;
+            }
+        }
+        else if (variant.State is WorkflowState.InReview or WorkflowState.Approved or WorkflowState.Published)
+        {
+            // New text needs new review; an approved, scheduled publish must not go out with unreviewed text.
+            Record(variant, variant.State, WorkflowState.Draft, StoryWorkflow.Edit, caller, null);
+            variant.State = WorkflowState.Draft;
+            variant.PublishAt = null;
+        }
+
+        variant.Slug = validated.Slug!;
+        variant.UpdatedAt = Now;
+        await AddVersionAsync(variant, validated, caller, restoredFrom, cancellationToken);
+        var saved = await SaveAsync(cancellationToken);
+        if (saved is not null)
+        {
+            return saved;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+
+        await NotifyAsync(story, variant, isNew ? "created" : "edited", cancellationToken);
+        return variant;
+    }
+
+    /// <summary>Changes the story-level classification (shared by all cultures).</summary>
+    public async Task<Outcome<Story>> UpdateStoryAsync(CallerContext caller, Guid storyId, UpdateStoryRequest request, string? ifMatch, CancellationToken cancellationToken = default)
+    {
+        var story = await LoadStoryAsync(caller, storyId, cancellationToken);
+        if (story is null)
+        {
+            return StoryNotFound(storyId);
+        }
+
+        if (!ContentPermissions.CanEdit(caller, story.EnterpriseId))
+        {
+            return Failure.Forbidden("Changing a story's category, tags or campaign needs the EnterpriseEditor role in its enterprise.");
+        }
+
+        if (StoryETags.CheckIfMatch(ifMatch, StoryETags.Story(story)) is { } stale)
+        {
+            return stale;
+        }
+
+        var enterprise = await db.Enterprises.FirstAsync(e => e.Id == story.EnterpriseId, cancellationToken);
+        var errors = new ValidationErrors();
+        var classification = await ValidateClassificationAsync(enterprise, request.Category, request.Tags, request.Campaign, request.CoverAssetId, errors, cancellationToken);
+        if (!errors.IsEmpty)
+        {
+            return errors.ToFailure();
+        }
+
+        story.CategoryId = classification.CategoryId;
+        story.CampaignId = classification.CampaignId;
+        story.CoverAssetId = classification.CoverAssetId;
+        story.UpdatedAt = Now;
+        var wanted = classification.Tags.ToHashSet(StringComparer.Ordinal);
+        story.Tags.RemoveAll(t => !wanted.Contains(t.Tag));
+        foreach (var tag in wanted.Where(t => story.Tags.All(existing => existing.Tag != t)))
+        {
+            story.Tags.Add(new StoryTag { StoryId = story.Id, Tag = tag });
+        }
+
+        // Classification shows on every variant: bump the story so every working ETag changes.
+        db.Entry(story).State = EntityState.Modified;
+        var saved = await SaveAsync(cancellationToken);
+        if (saved is not null)
+        {
+            return saved;
+        }
+
+        foreach (var variant in story.Variants)
+        {
+            await NotifyAsync(story, variant, "classified", cancellationToken);
+        }
+
+        return story;
+    }
+
+    public async Task<Outcome<StoryVariant>> TransitionAsync(CallerContext caller, Guid storyId, string culture, TransitionRequest request, string? ifMatch, CancellationToken cancellationToken = default)
+    {
+        var (story, variant, failure) = await LoadVariantAsync(caller, storyId, culture, cancellationToken);
+        if (failure is not null)
+        {
+            return failure;
+        }
+
+        if (StoryETags.CheckIfMatch(ifMatch, StoryETags.Working(story!, variant!)) is { } stale)
+        {
+            return stale;
+        }
+
+        var action = StoryWorkflow.Find(request.Action);
+        if (action is null)
+        {
+            return Failure.Invalid("action", $"Unknown action '{request.Action}'. Actions: {string.Join(", ", StoryWorkflow.Actions.Select(a => a.Name))}.");
+        }
+
+        if (request.Comment is { Length: > StoryLimits.CommentLength })
+        {
+            return Failure.Invalid("comment", $"comment is {request.Comment.Length:N0} characters long; the limit is {StoryLimits.CommentLength:N0}.");
+        }
+
+        var outcome = Apply(variant!, action, caller, request.Comment);
+        if (outcome is not null)
+        {
+            return outcome;
+        }
+
+        var saved = await SaveAsync(cancellationToken);
+        if (saved is not null)
+        {
+            return saved;
+        }
+
+        LogTransition(story!.Id, variant!.Culture, action.Name, caller.Name);
+        await NotifyAsync(story, variant, action.Name, cancellationToken);
+        return variant;
+    }
+
+    /// <summary>
+    /// Moves a loaded variant by one action after checking state, role and the four-eyes rule. Shared by the API
+    /// and the scheduler, so a scheduled publish obeys exactly the rules of a manual one.
+    /// </summary>
+    internal Failure? Apply(StoryVariant variant, WorkflowAction action, CallerContext caller, string? comment)
+    {
+        if (!action.From.Contains(variant.State) || (action.RequiresLiveVersion && variant.PublishedVersionId is null))
+        {
+            return Failure.Conflict(
+                $"Cannot {action.Name} the {variant.Culture} variant: it is {variant.State}" +
+                (action.RequiresLiveVersion && variant.PublishedVersionId is null ? " and has never been published." : $"; {action.Name} applies to {string.Join(" or ", action.From)}."));
+        }
+
+        if (!StoryWorkflow.IsAllowed(action.Permission, caller, variant.EnterpriseId, variant.Culture))
+        {
+            return Failure.Forbidden(action.Permission switch
+            {
+                WorkflowPermission.Review => $"Only a reviewer of this enterprise (or a language reviewer for {variant.Culture}) may {action.Name}.",
+                WorkflowPermission.Edit => $"Only an editor of this enterprise may {action.Name}.",
+                _ => $"Only an editor or reviewer of this enterprise may {action.Name}.",
+            });
+        }
+
+        if (action.Name == StoryWorkflow.Approve && StoryWorkflow.IsAuthorOfDraft(variant, caller))
+        {
+            return Failure.Forbidden("You wrote the version under review; someone else has to approve it.");
+        }
+
+        if (action.CommentRequired && string.IsNullOrWhiteSpace(comment))
+        {
+            return Failure.Invalid("comment", $"{action.Name} needs a comment that tells the author what to change.");
+        }
+
+        var from = variant.State;
+        var now = Now;
+        switch (action.Name)
+        {
+            case StoryWorkflow.Publish:
+                if (variant.DraftVersionId is { } draft)
+                {
+                    variant.PublishedVersionId = draft;
+                    variant.PublishedVersion = variant.DraftVersion;
+                    variant.DraftVersionId = null;
+                    variant.DraftVersion = null;
+                }
+
+                variant.PublishedAt = now;
+                variant.FirstPublishedAt ??= now;
+                variant.PublishAt = null;
+                break;
+            case StoryWorkflow.Archive:
+                variant.ArchiveAt = null;
+                variant.PublishAt = null;
+                break;
+            case StoryWorkflow.Reject or StoryWorkflow.Withdraw:
+                variant.PublishAt = null;
+                break;
+        }
+
+        variant.State = action.To;
+        variant.UpdatedAt = now;
+        Record(variant, from, action.To, action.Name, caller, comment);
+        return null;
+    }
+
+    public async Task<Outcome<StoryVariant>> ScheduleAsync(CallerContext caller, Guid storyId, string culture, ScheduleRequest request, string? ifMatch, CancellationToken cancellationToken = default)
+    {
+        var (story, variant, failure) = await LoadVariantAsync(caller, storyId, culture, cancellationToken);
+        if (failure is not null)
+        {
+            return failure;
+        }
+
+        if (StoryETags.CheckIfMatch(ifMatch, StoryETags.Working(story!, variant!)) is { } stale)
+        {
+            return stale;
+        }
+
+        if (!StoryWorkflow.IsAllowed(WorkflowPermission.EditOrReview, caller, variant!.EnterpriseId, variant.Culture))
+        {
+            return Failure.Forbidden("Only an editor or reviewer of this enterprise may schedule.");
+        }
+
+        var now = clock.GetUtcNow();
+        var errors = new ValidationErrors();
+        if (request.PublishAt is { } publishAt)
+        {
+            if (variant.State != WorkflowState.Approved)
+            {
+                errors.Add("publishAt", $"Only an approved variant can be scheduled for publication; this one is {variant.State}.");
+            }
+            else if (publishAt <= now)
+            {
+                errors.Add("publishAt", $"publishAt {publishAt:O} is not in the future; publish now instead.");
+            }
+        }
+
+        if (request.ArchiveAt is { } archiveAt)
+        {
+            if (archiveAt <= now)
+            {
+                errors.Add("archiveAt", $"archiveAt {archiveAt:O} is not in the future; archive now instead.");
+            }
+            else if (request.PublishAt is { } publishFirst && archiveAt <= publishFirst)
+            {
+                errors.Add("archiveAt", "archiveAt must be later than publishAt.");
+            }
+            else if (variant.State == WorkflowState.Archived)
+            {
+                errors.Add("archiveAt", "The variant is archived already.");
+            }
+            else if (variant.PublishedVersionId is null && request.PublishAt is null)
+            {
+                errors.Add("archiveAt", "An unpublished variant needs a publishAt before it can have an archiveAt.");
+            }
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return errors.ToFailure();
+        }
+
+        variant.PublishAt = request.PublishAt?.UtcDateTime;
+        variant.ArchiveAt = request.ArchiveAt?.UtcDateTime;
+        variant.UpdatedAt = Now;
+        Record(variant, variant.State, variant.State, "schedule", caller,
+            $"publishAt={variant.PublishAt?.ToString("O") ?? "none"}; archiveAt={variant.ArchiveAt?.ToString("O") ?? "none"}");
+        return await SaveAsync(cancellationToken) is { } saveFailure ? saveFailure : variant;
+    }
+
+    /// <summary>Copies an old version into a new draft; history is never rewritten.</summary>
+    public async Task<Outcome<StoryVariant>> RestoreAsync(CallerContext caller, Guid storyId, string culture, int versionNumber, string? ifMatch, CancellationToken cancellationToken = default)
+    {
+        var (story, variant, failure) = await LoadVariantAsync(caller, storyId, culture, cancellationToken);
+        if (failure is not null)
+        {
+            return failure;
+        }
+
+        var old = await db.StoryVersions.AsNoTracking()
+            .FirstOrDefaultAsync(v => v.VariantId == variant!.Id && v.Number == versionNumber, cancellationToken);
+        if (old is null)
+        {
+            return Failure.NotFound($"The {variant!.Culture} variant has no version {versionNumber}.");
+        }
+
+        var content = new VariantContent(old.Title, old.Slug, old.Summary, old.Body, old.SeoTitle, old.SeoDescription);
+        return await SaveDraftAsync(caller, story!.Id, variant!.Culture, content, ifMatch, versionNumber, cancellationToken);
+    }
+
+    /// <summary>
+    /// Carries out a due scheduled publish or archive of one variant as the system. Returns the action taken, or null
+    /// when nothing was due any more (another instance got there first, or an editor changed the variant).
+    /// </summary>
+    public async Task<string?> RunScheduledAsync(Guid variantId, CancellationToken cancellationToken = default)
+    {
+        var now = Now;
+        var variant = await db.StoryVariants
+            .Include(v => v.Story)
+            .Include(v => v.DraftVersion)
+            .Include(v => v.PublishedVersion)
+            .FirstOrDefaultAsync(v => v.Id == variantId, cancellationToken);
+        if (variant is null)
+        {
+            return null;
+        }
+
+        var action = variant.State == WorkflowState.Approved && variant.PublishAt <= now
+            ? StoryWorkflow.Find(StoryWorkflow.Publish)!
+            : variant.ArchiveAt <= now && variant.IsLive ? StoryWorkflow.Find(StoryWorkflow.Archive)! : null;
+        if (action is null)
+        {
+            return null;
+        }
+
+        var failure = Apply(variant, action, CallerContext.System, "scheduled");
+        if (failure is not null)
+        {
+            throw new InvalidOperationException(failure.Detail);
+        }
+
+        // The revision check makes this a compare-and-set: if another instance published first, ours matches no row.
+        if (await SaveAsync(cancellationToken) is not null)
+        {
+            return null;
+        }
+
+        LogTransition(variant.StoryId, variant.Culture, action.Name, CallerContext.System.Name);
+        await NotifyAsync(variant.Story, variant, action.Name, cancellationToken);
+        return action.Name;
+    }
+
+    // ---- loading -------------------------------------------------------------------------------------------
+
+    /// <summary>The story with its variants and versions, or null when missing or invisible to the caller (404 either way).</summary>
+    internal async Task<Story?> LoadStoryAsync(CallerContext caller, Guid storyId, CancellationToken cancellationToken)
+    {
+        var story = await db.Stories
+            .Include(s => s.Tags)
+            .Include(s => s.Variants).ThenInclude(v => v.DraftVersion)
+            .Include(s => s.Variants).ThenInclude(v => v.PublishedVersion)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(s => s.Id == storyId, cancellationToken);
+        return story is not null && ContentPermissions.CanReadDrafts(caller, story.EnterpriseId) ? story : null;
+    }
+
+    private async Task<(Story? Story, StoryVariant? Variant, Failure? Failure)> LoadVariantAsync(CallerContext caller, Guid storyId, string culture, CancellationToken cancellationToken)
+    {
+        var story = await LoadStoryAsync(caller, storyId, cancellationToken);
+        if (story is null)
+        {
+            return (null, null, StoryNotFound(storyId));
+        }
+
+        var canonical = Culture.Normalize(culture);
+        var variant = story.Variants.FirstOrDefault(v => string.Equals(v.Culture, canonical, StringComparison.OrdinalIgnoreCase));
+        return variant is null
+            ? (story, null, Failure.NotFound($"Story {storyId} has no '{culture}' variant. It exists in: {string.Join(", ", story.Variants.Select(v => v.Culture))}."))
+            : (story, variant, null);
+    }
+
+    internal static Failure StoryNotFound(Guid storyId) => Failure.NotFound($"Story {storyId} does not exist or you may not see it.");
+
+    // ---- validation ----------------------------------------------------------------------------------------
+
+    private async Task<string?> ValidateCultureAsync(Enterprise enterprise, string culture, string field, ValidationErrors errors, CancellationToken cancellationToken)
+    {
+        var known = await cultures.FindAsync(culture, cancellationToken);
+        if (known is null)
+        {
+            var enabled = await cultures.AllAsync(cancellationToken);
+            errors.Add(field, $"'{culture}' is not a culture enabled on this platform. Enabled: {string.Join(", ", enabled.Select(c => c.Code))}.");
+            return null;
+        }
+
+        if (!enterprise.Cultures.Contains(known.Code, StringComparer.OrdinalIgnoreCase))
+        {
+            errors.Add(field, $"Enterprise '{enterprise.Slug}' does not publish in {known.Code}; its cultures are {string.Join(", ", enterprise.Cultures)}.");
+            return null;
+        }
+
+        return known.Code;
+    }
+
+    private sealed record Classification(Guid CategoryId, Guid? CampaignId, string? CoverAssetId, IReadOnlyList<string> Tags);
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex TagPattern();
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
+    private static partial Regex AssetIdPattern();
+
+    private async Task<Classification> ValidateClassificationAsync(Enterprise enterprise, string? categoryKey, IReadOnlyList<string>? tags, string? campaignKey, string? coverAssetId, ValidationErrors errors, CancellationToken cancellationToken)
+    {
+        var category = string.IsNullOrWhiteSpace(categoryKey) ? null : await db.Categories.AsNoTracking().FirstOrDefaultAsync(c => c.Key == categoryKey, cancellationToken);
+        if (category is null)
+        {
+            var keys = await db.Categories.OrderBy(c => c.SortOrder).Select(c => c.Key).ToListAsync(cancellationToken);
+            errors.Add("category", string.IsNullOrWhiteSpace(categoryKey)
+                ? $"category is required. Categories: {string.Join(", ", keys)}."
+                : $"Unknown category '{categoryKey}'. Categories: {string.Join(", ", keys)}.");
+        }
+
+        Campaign? campaign = null;
+        if (!string.IsNullOrWhiteSpace(campaignKey))
+        {
+            campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Key == campaignKey, cancellationToken);
+            if (campaign is null)
+            {
+                errors.Add("campaign", $"Unknown campaign '{campaignKey}'.");
+            }
+            else if (campaign.OwnerEnterpriseId is { } owner && owner != enterprise.Id)
+            {
+                errors.Add("campaign", $"Campaign '{campaignKey}' belongs to another enterprise.");
+            }
+        }
+
+        var normalizedTags = (tags ?? []).Select(t => t.Trim().ToLowerInvariant()).Distinct(StringComparer.Ordinal).ToList();
+        if (normalizedTags.Count > StoryLimits.MaxTags)
+        {
+            errors.Add("tags", $"A story has at most {StoryLimits.MaxTags} tags; this one has {normalizedTags.Count}.");
+        }
+
+        foreach (var tag in normalizedTags.Where(t => t.Length > 60 || !TagPattern().IsMatch(t)))
+        {
+            errors.Add("tags", $"Tag '{tag}' must be lowercase letters, digits and single hyphens (at most 60 characters).");
+        }
+
+        if (coverAssetId is not null && !AssetIdPattern().IsMatch(coverAssetId))
+        {
+            errors.Add("coverAssetId", "coverAssetId must be an asset id (letters, digits, '-' or '_', at most 64 characters).");
+        }
+
+        return new Classification(category?.Id ?? Guid.Empty, campaign?.Id, coverAssetId, normalizedTags);
+    }
+
+    private static VariantContent ValidateContent(VariantContent? content, Guid storyId, ValidationErrors errors)
+    {
+        if (content is null)
+        {
+            errors.Add("content", "content (title, body ...) is required.");
+            return new VariantContent(null, null, null, null, null, null);
+        }
+
+        var title = content.Title?.Trim();
+        if (string.IsNullOrEmpty(title))
+        {
+            errors.Add("title", "title is required.");
+        }
+
+        errors.MaxLength("title", title, StoryLimits.TitleLength);
+        errors.MaxLength("summary", content.Summary, StoryLimits.SummaryLength);
+        errors.MaxLength("body", content.Body, StoryLimits.BodyLength);
+        errors.MaxLength("seoTitle", content.SeoTitle, StoryLimits.SeoTitleLength);
+        errors.MaxLength("seoDescription", content.SeoDescription, StoryLimits.SeoDescriptionLength);
+
+        var slug = string.IsNullOrWhiteSpace(content.Slug) ? Slugs.ForTitle(title ?? "", storyId) : content.Slug.Trim();
+        if (!Slugs.IsValid(slug))
+        {
+            errors.Add("slug", $"Slug '{slug}' must be lowercase ASCII letters and digits separated by single hyphens, at most {Slugs.MaxLength} characters.");
+        }
+
+        return new VariantContent(title, slug, content.Summary?.Trim() ?? "", content.Body ?? "", Blank(content.SeoTitle), Blank(content.SeoDescription));
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>A slug must not collide with another variant's current slug, nor with a URL that is live right now.</summary>
+    private async Task<Failure?> SlugTakenAsync(Guid enterpriseId, string culture, string slug, Guid? exceptVariantId, CancellationToken cancellationToken)
+    {
+        var clash = await db.StoryVariants.AsNoTracking()
+            .Where(v => v.EnterpriseId == enterpriseId && v.Culture == culture && v.Id != exceptVariantId)
+            .Where(v => v.Slug == slug || (v.PublishedVersion != null && v.PublishedVersion.Slug == slug && v.State != WorkflowState.Archived))
+            .Select(v => new { v.StoryId })
+            .FirstOrDefaultAsync(cancellationToken);
+        return clash is null
+            ? null
+            : new Failure(FailureKind.Conflict, "Slug already in use",
+                $"The slug '{slug}' is already used by story {clash.StoryId} in {culture}; choose another.",
+                new Dictionary<string, string[]> { ["slug"] = [$"'{slug}' is taken in {culture}."] });
+    }
+
+    // ---- writing -------------------------------------------------------------------------------------------
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    private StoryVariant NewVariant(Story story, string culture, string slug) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        StoryId = story.Id,
+        Story = story,
+        EnterpriseId = story.EnterpriseId,
+        Culture = culture,
+        Slug = slug,
+        State = WorkflowState.Draft,
+        UpdatedAt = Now,
+    };
+
+    private async Task AddVersionAsync(StoryVariant variant, VariantContent content, CallerContext caller, int? restoredFrom, CancellationToken cancellationToken)
+    {
+        var latest = await db.StoryVersions.Where(v => v.VariantId == variant.Id).MaxAsync(v => (int?)v.Number, cancellationToken) ?? 0;
+        var version = new StoryVersion
+        {
+            Id = Guid.CreateVersion7(),
+            VariantId = variant.Id,
+            Number = latest + 1,
+            Title = content.Title!,
+            Slug = content.Slug!,
+            Summary = content.Summary ?? "",
+            Body = content.Body ?? "",
+            SeoTitle = content.SeoTitle,
+            SeoDescription = content.SeoDescription,
+            AuthorId = caller.UserId ?? Guid.Empty,
+            AuthorName = caller.Name,
+            CreatedAt = Now,
+            RestoredFromNumber = restoredFrom,
+        };
+        db.StoryVersions.Add(version);
+        variant.DraftVersionId = version.Id;
+        variant.DraftVersion = version;
+    }
+
+    private void Record(StoryVariant variant, WorkflowState from, WorkflowState to, string action, CallerContext caller, string? comment) =>
+        db.WorkflowTransitions.Add(new WorkflowTransition
+        {
+            Id = Guid.CreateVersion7(),
+            VariantId = variant.Id,
+            FromState = from,
+            ToState = to,
+            Action = action,
+            ActorId = caller.UserId,
+            ActorName = caller.Name,
+            Comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(),
+            VersionNumber = variant.DraftVersion?.Number ?? variant.PublishedVersion?.Number,
+            At = Now,
+        });
+
+    private async Task<Failure?> SaveAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return null;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return Failure.Stale("Someone else saved this story at the same moment; reload it and apply your change again.");
+        }
+        catch (DbUpdateException exception) when (IsUniqueViolation(exception))
+        {
+            db.ChangeTracker.Clear();
+            return Failure.Conflict("Another story took this slug at the same moment; choose another.");
+        }
+    }
+
+    private static bool IsUniqueViolation(DbUpdateException exception) =>
+        exception.InnerException?.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) == true ||
+        exception.InnerException?.Message.Contains("duplicate key", StringComparison.OrdinalIgnoreCase) == true;
+
+    private async Task NotifyAsync(Story story, StoryVariant variant, string change, CancellationToken cancellationToken)
+    {
+        foreach (var observer in observers)
+        {
+            await observer.OnChangedAsync(new StoryChanged(story.Id, story.EnterpriseId, variant.Culture, change, variant.State), cancellationToken);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Story {StoryId} created for {Enterprise} in {Culture}")]
+    private partial void LogCreated(Guid storyId, string enterprise, string culture);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Story {StoryId} {Culture}: {Action} by {Actor}")]
+    private partial void LogTransition(Guid storyId, string culture, string action, string actor);
+}

@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using ParkGlobalMedia.Platform;
+using ParkGlobalMedia.Platform.Cultures;
+using ParkGlobalMedia.Platform.Data;
+using ParkGlobalMedia.Platform.Http;
+
+namespace ParkGlobalMedia.Content.Taxonomy;
+
+public sealed record CultureView(string Code, string EnglishName, string NativeName, string Direction);
+
+public sealed record CategoryView(string Key, IReadOnlyDictionary<string, string> Names);
+
+public sealed record CampaignView(string Key, IReadOnlyDictionary<string, string> Names, DateOnly StartsOn, DateOnly EndsOn, string? Hashtag, string? Owner);
+
+/// <summary>Reference data API clients need to build filters and labels: cultures, categories, campaigns.</summary>
+public static class TaxonomyApi
+{
+    public static IEndpointRouteBuilder MapTaxonomyApi(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/api/v1").WithTags("Reference data");
+        api.MapGet("/cultures", CulturesAsync).WithName("ListCultures").WithSummary("Cultures enabled on the platform, with writing direction.");
+        api.MapGet("/categories", CategoriesAsync).WithName("ListCategories").WithSummary("Story categories with names per culture.");
+        api.MapGet("/campaigns", CampaignsAsync).WithName("ListCampaigns")
+            .WithSummary("Campaigns (annual events, IP); enterprise= limits to the centre's and that enterprise's own.");
+        return routes;
+    }
+
+    private static async Task<ETaggedJson<List<CultureView>>> CulturesAsync(CultureCatalog cultures, CancellationToken cancellationToken) =>
+        ETagged.Json((await cultures.AllAsync(cancellationToken))
+            .Select(c => new CultureView(c.Code, c.EnglishName, c.NativeName, c.IsRightToLeft ? "rtl" : "ltr")).ToList());
+
+    private static async Task<ETaggedJson<List<CategoryView>>> CategoriesAsync(AppDbContext db, CancellationToken cancellationToken) =>
+        ETagged.Json((await db.Categories.AsNoTracking().OrderBy(c => c.SortOrder).ToListAsync(cancellationToken))
+            .Select(c => new CategoryView(c.Key, c.Names)).ToList());
+
+    private static async Task<Results<ETaggedJson<List<CampaignView>>, ProblemHttpResult>> CampaignsAsync(
+        string? enterprise, AppDbContext db, CancellationToken cancellationToken)
+    {
+        var owners = await db.Enterprises.AsNoTracking().ToDictionaryAsync(e => e.Id, e => e.Slug, cancellationToken);
+        var campaigns = db.Campaigns.AsNoTracking();
+        if (enterprise is not null)
+        {
+            var id = owners.FirstOrDefault(o => o.Value == enterprise).Key;
+            if (id == Guid.Empty)
+            {
+                return Failure.NotFound($"Enterprise '{enterprise}' does not exist.").ToProblem();
+            }
+
+            campaigns = campaigns.Where(c => c.OwnerEnterpriseId == null || c.OwnerEnterpriseId == id);
+        }
+
+        var list = await campaigns.OrderByDescending(c => c.StartsOn).ToListAsync(cancellationToken);
+        return ETagged.Json(list.Select(c => new CampaignView(c.Key, c.Names, c.StartsOn, c.EndsOn, c.Hashtag,
+            c.OwnerEnterpriseId is { } owner ? owners.GetValueOrDefault(owner) : null)).ToList());
+    }
+}

@@ -1,0 +1,57 @@
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.Extensions.Options;
+
+namespace ParkGlobalMedia.Platform.Http;
+
+/// <summary>
+/// A JSON 200 with an ETag, or 304 when the client's If-None-Match already names it. The tag is either given (a
+/// revision, cheap and also usable in If-Match) or the hash of the body (for composed views with no single revision).
+/// </summary>
+public sealed class ETaggedJson<T>(T value, string? etag, bool isPublic) : IResult, IEndpointMetadataProvider
+{
+    public T Value => value;
+
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        var options = httpContext.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        var body = JsonSerializer.SerializeToUtf8Bytes(value, options);
+        var tag = etag ?? $"\"{Convert.ToHexStringLower(SHA256.HashData(body).AsSpan(0, 12))}\"";
+        var response = httpContext.Response;
+        response.Headers.ETag = tag;
+        // Public reads may be cached by proxies but must be revalidated so a publish shows at once;
+        // anything computed for a signed-in caller stays out of shared caches.
+        response.Headers.CacheControl = isPublic ? "public, no-cache" : "private, no-cache";
+        response.Headers.Vary = "Authorization";
+
+        if (IfNoneMatchMatches(httpContext.Request.Headers.IfNoneMatch.ToString(), tag))
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            return;
+        }
+
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = "application/json; charset=utf-8";
+        response.ContentLength = body.Length;
+        await response.Body.WriteAsync(body, httpContext.RequestAborted);
+    }
+
+    private static bool IfNoneMatchMatches(string header, string tag) =>
+        !string.IsNullOrEmpty(header) &&
+        header.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Any(candidate => candidate == "*" || candidate == tag || candidate == "W/" + tag);
+
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder)
+    {
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(T), ["application/json"]));
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status304NotModified, typeof(void)));
+    }
+}
+
+public static class ETagged
+{
+    public static ETaggedJson<T> Json<T>(T value, string? etag = null, bool isPublic = true) => new(value, etag, isPublic);
+}

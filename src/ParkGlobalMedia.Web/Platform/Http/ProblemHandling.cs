@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Json;
+
+namespace ParkGlobalMedia.Platform.Http;
+
+public static class ProblemHandling
+{
+    /// <summary>Limit on API request bodies: a story body is at most 200,000 characters (≤ 800 KB UTF-8) plus fields.</summary>
+    public const long MaxRequestBodyBytes = 2 * 1024 * 1024;
+
+    /// <summary>Every API error is a ProblemDetails: malformed JSON, wrong types, unexpected failures included.</summary>
+    public static WebApplicationBuilder AddProblemHandling(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddProblemDetails(options =>
+            options.CustomizeProblemDetails = context =>
+                context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
+        builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        // Binding failures throw instead of answering an empty 400, so the handler can say what was wrong.
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        builder.Services.Configure<JsonOptions>(options =>
+        {
+            options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            options.SerializerOptions.MaxDepth = 32;
+        });
+        builder.WebHost.ConfigureKestrel(options => options.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        return builder;
+    }
+
+    public static WebApplication UseProblemHandling(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        return app;
+    }
+
+    private sealed class BadRequestExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+    {
+        public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+        {
+            if (exception is not BadHttpRequestException badRequest)
+            {
+                return false;
+            }
+
+            // The JSON reader's message names the path and position ("$.content.title | LineNumber: 3 ...").
+            var detail = badRequest.InnerException is System.Text.Json.JsonException json
+                ? $"The request body is not valid JSON for this endpoint: {json.Message}"
+                : badRequest.Message;
+            httpContext.Response.StatusCode = badRequest.StatusCode;
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = httpContext,
+                Exception = exception,
+                ProblemDetails = { Status = badRequest.StatusCode, Title = "Bad request", Detail = detail },
+            });
+        }
+    }
+}

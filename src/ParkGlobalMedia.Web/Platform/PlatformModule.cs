@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.OpenApi;
+using ParkGlobalMedia.Platform.Cultures;
+using ParkGlobalMedia.Platform.Data;
+using ParkGlobalMedia.Platform.Health;
+using ParkGlobalMedia.Platform.Http;
+
+namespace ParkGlobalMedia.Platform;
+
+/// <summary>What every capability stands on: options, logging, database, errors, health, OpenAPI.</summary>
+public static class PlatformModule
+{
+    public static WebApplicationBuilder AddPlatform(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<PlatformOptions>().BindConfiguration(PlatformOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddMemoryCache();
+        builder.Services.AddScoped<CultureCatalog>();
+
+        // Structured logs: JSON lines in production (for log shippers), readable lines on a developer's console.
+        if (!builder.Environment.IsDevelopment())
+        {
+            builder.Logging.ClearProviders();
+            builder.Logging.AddJsonConsole(options => options.IncludeScopes = true);
+        }
+
+        builder.Services.Configure<ForwardedHeadersOptions>(options =>
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost);
+
+        builder.AddProblemHandling();
+        builder.AddPlatformData();
+        builder.AddPlatformHealthChecks();
+        builder.Services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info = new OpenApiInfo
+            {
+                Title = "ParkGlobalMedia API",
+                Version = "v1",
+                Description = "Headless API of the ParkGlobalMedia story library. Published content needs no authentication; " +
+                              "everything else takes a personal access token: Authorization: Bearer pgm_…",
+            };
+            document.Components ??= new OpenApiComponents();
+            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+            document.Components.SecuritySchemes["bearer"] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "Personal access token (pgm_…), issued in the admin UI or with `token issue`.",
+            };
+            return Task.CompletedTask;
+        }));
+        return builder;
+    }
+
+    public static WebApplication UsePlatform(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UseProblemHandling();
+        return app;
+    }
+
+    public static WebApplication MapPlatform(this WebApplication app)
+    {
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapPlatformHealthChecks();
+        return app;
+    }
+}
