@@ -28,7 +28,7 @@ public class AppFactory(DatabaseProvider provider) : WebApplicationFactory<Progr
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync(provider);
-        _ = Server; // builds the host: migrations and first-start recipes run here
+        StartServer(); // builds the host: migrations and first-start recipes run here
         await using var scope = Services.CreateAsyncScope();
         Seed = await Seed.CreateAsync(scope.ServiceProvider);
     }
@@ -91,3 +91,11 @@ public class AppFactory(DatabaseProvider provider) : WebApplicationFactory<Progr
 public sealed class SqliteAppFactory() : AppFactory(DatabaseProvider.Sqlite);
 
 public sealed class PostgresAppFactory() : AppFactory(DatabaseProvider.Postgres);
+
+/// <summary>The app on a real Kestrel socket (loopback, random port) so a real browser can reach it.</summary>
+public sealed class KestrelAppFactory : AppFactory
+{
+    public KestrelAppFactory() : base(DatabaseProvider.Sqlite) => UseKestrel(0);
+
+    public Uri BaseAddress => CreateClient().BaseAddress!;
+}

@@ -13,7 +13,7 @@ public static class StoryApi
         var api = routes.MapGroup("/api/v1/stories").WithTags("Stories");
 
         api.MapGet("/", ListAsync).WithName("ListStories")
-            .WithSummary("List stories: published ones for everyone; view=working (or a state filter) lists drafts the caller may see.");
+            .WithSummary("List stories: published ones for everyone; view=working (or a state filter) lists drafts the caller may see. culture=source lists each story once, in its source culture.");
         api.MapPost("/", CreateAsync).WithName("CreateStory").RequireScope(TokenScopes.ContentWrite)
             .WithSummary("Create a story with its source-culture variant as a draft.");
         api.MapGet("/{storyId:guid}", GetSummaryAsync).WithName("GetStory")

@@ -17,6 +17,9 @@ public sealed class StoryQueries(AppDbContext db, CultureCatalog cultures, Markd
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 100;
 
+    /// <summary>culture=source lists each story once, by its source-culture variant (the admin story list).</summary>
+    public const string SourceCulture = "source";
+
     private static readonly string[] Sorts = ["published_desc", "published_asc", "updated_desc", "title"];
 
     public async Task<Outcome<StoryPage>> ListAsync(CallerContext caller, StoryListQuery query, CancellationToken cancellationToken = default)
@@ -60,7 +63,8 @@ public sealed class StoryQueries(AppDbContext db, CultureCatalog cultures, Markd
         }
 
         string? culture = null;
-        if (query.Culture is not null)
+        var sourceOnly = string.Equals(query.Culture, SourceCulture, StringComparison.OrdinalIgnoreCase);
+        if (query.Culture is not null && !sourceOnly)
         {
             culture = (await cultures.FindAsync(query.Culture, cancellationToken))?.Code;
             if (culture is null)
@@ -98,6 +102,10 @@ public sealed class StoryQueries(AppDbContext db, CultureCatalog cultures, Markd
         if (culture is not null)
         {
             variants = variants.Where(v => v.Culture == culture);
+        }
+        else if (sourceOnly)
+        {
+            variants = variants.Where(v => v.Culture == v.Story.SourceCulture);
         }
 
         if (query.Category is not null)

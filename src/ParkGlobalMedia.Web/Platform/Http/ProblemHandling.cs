@@ -21,6 +21,8 @@ public static class ProblemHandling
         {
             options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
             options.SerializerOptions.MaxDepth = 32;
+            // Story text is mostly non-Latin; escaping every CJK character as \uXXXX would triple its size.
+            options.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
         });
         builder.WebHost.ConfigureKestrel(options => options.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         return builder;
