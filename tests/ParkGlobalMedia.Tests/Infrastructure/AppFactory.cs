@@ -65,10 +65,13 @@ public class AppFactory(DatabaseProvider provider) : WebApplicationFactory<Progr
         });
     }
 
+    /// <summary>Where clients send requests: the in-memory test server, or the Kestrel socket in <see cref="KestrelAppFactory"/>.</summary>
+    protected virtual Uri ApiBaseAddress => new("http://localhost");
+
     /// <summary>An HTTP client carrying a bearer token (or none for an anonymous reader).</summary>
     public HttpClient Api(string? token = null)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ApiBaseAddress });
         if (token is not null)
         {
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -98,4 +101,6 @@ public sealed class KestrelAppFactory : AppFactory
     public KestrelAppFactory() : base(DatabaseProvider.Sqlite) => UseKestrel(0);
 
     public Uri BaseAddress => CreateClient().BaseAddress!;
+
+    protected override Uri ApiBaseAddress => BaseAddress;
 }
