@@ -130,7 +130,7 @@ public sealed class CampaignsStep : IRecipeStep
 
             if (item.EndsOn < item.StartsOn)
             {
-                throw new RecipeStepException($"campaign '{item.Key}' ends ({item.EndsOn}) before it starts ({item.StartsOn}).");
+                throw new RecipeStepException($"campaign '{item.Key}' ends ({item.EndsOn:yyyy-MM-dd}) before it starts ({item.StartsOn:yyyy-MM-dd}).");
             }
 
             Guid? owner = null;
