@@ -429,11 +429,8 @@ public sealed class StoryQueries(AppDbContext db, CultureCatalog cultures, Markd
             return StoryService.StoryNotFound(storyId);
         }
 
-        var canonical = Culture.Normalize(culture);
-        var variant = story.Variants.FirstOrDefault(v => string.Equals(v.Culture, canonical, StringComparison.OrdinalIgnoreCase));
-        return variant is null
-            ? Failure.NotFound($"Story {storyId} has no '{culture}' variant. It exists in: {string.Join(", ", story.Variants.Select(v => v.Culture))}.")
-            : (story, variant);
+        var (variant, missing) = StoryService.FindVariant(story, culture);
+        return missing is not null ? missing : (story, variant!);
     }
 
     private IQueryable<StoryVariant> FilterReadable(IQueryable<StoryVariant> variants, CallerContext caller)

@@ -222,15 +222,10 @@ public sealed partial class StoryService(
 
     public async Task<Outcome<StoryVariant>> TransitionAsync(CallerContext caller, Guid storyId, string culture, TransitionRequest request, string? ifMatch, CancellationToken cancellationToken = default)
     {
-        var (story, variant, failure) = await LoadVariantAsync(caller, storyId, culture, cancellationToken);
+        var (story, variant, failure) = await LoadVariantAsync(caller, storyId, culture, ifMatch, cancellationToken);
         if (failure is not null)
         {
             return failure;
-        }
-
-        if (StoryETags.CheckIfMatch(ifMatch, StoryETags.Working(story!, variant!)) is { } stale)
-        {
-            return stale;
         }
 
         var action = StoryWorkflow.Find(request.Action);
@@ -328,15 +323,10 @@ public sealed partial class StoryService(
 
     public async Task<Outcome<StoryVariant>> ScheduleAsync(CallerContext caller, Guid storyId, string culture, ScheduleRequest request, string? ifMatch, CancellationToken cancellationToken = default)
     {
-        var (story, variant, failure) = await LoadVariantAsync(caller, storyId, culture, cancellationToken);
+        var (story, variant, failure) = await LoadVariantAsync(caller, storyId, culture, ifMatch, cancellationToken);
         if (failure is not null)
         {
             return failure;
-        }
-
-        if (StoryETags.CheckIfMatch(ifMatch, StoryETags.Working(story!, variant!)) is { } stale)
-        {
-            return stale;
         }
 
         if (!StoryWorkflow.IsAllowed(WorkflowPermission.EditOrReview, caller, variant!.EnterpriseId, variant.Culture))
@@ -394,7 +384,8 @@ public sealed partial class StoryService(
     /// <summary>Copies an old version into a new draft; history is never rewritten.</summary>
     public async Task<Outcome<StoryVariant>> RestoreAsync(CallerContext caller, Guid storyId, string culture, int versionNumber, string? ifMatch, CancellationToken cancellationToken = default)
     {
-        var (story, variant, failure) = await LoadVariantAsync(caller, storyId, culture, cancellationToken);
+        // No If-Match check here: the save of the restored text below checks it.
+        var (story, variant, failure) = await LoadVariantAsync(caller, storyId, culture, ifMatch: null, cancellationToken);
         if (failure is not null)
         {
             return failure;
@@ -467,7 +458,8 @@ public sealed partial class StoryService(
         return story is not null && ContentPermissions.CanReadDrafts(caller, story.EnterpriseId) ? story : null;
     }
 
-    private async Task<(Story? Story, StoryVariant? Variant, Failure? Failure)> LoadVariantAsync(CallerContext caller, Guid storyId, string culture, CancellationToken cancellationToken)
+    /// <summary>The story and one variant for a write; with <paramref name="ifMatch"/>, also the concurrency check.</summary>
+    private async Task<(Story? Story, StoryVariant? Variant, Failure? Failure)> LoadVariantAsync(CallerContext caller, Guid storyId, string culture, string? ifMatch, CancellationToken cancellationToken)
     {
         var story = await LoadStoryAsync(caller, storyId, cancellationToken);
         if (story is null)
@@ -475,14 +467,28 @@ public sealed partial class StoryService(
             return (null, null, StoryNotFound(storyId));
         }
 
-        var canonical = Culture.Normalize(culture);
-        var variant = story.Variants.FirstOrDefault(v => string.Equals(v.Culture, canonical, StringComparison.OrdinalIgnoreCase));
-        return variant is null
-            ? (story, null, Failure.NotFound($"Story {storyId} has no '{culture}' variant. It exists in: {string.Join(", ", story.Variants.Select(v => v.Culture))}."))
+        var (variant, missing) = FindVariant(story, culture);
+        if (missing is not null)
+        {
+            return (story, null, missing);
+        }
+
+        return ifMatch is not null && StoryETags.CheckIfMatch(ifMatch, StoryETags.Working(story, variant!)) is { } stale
+            ? (story, variant, stale)
             : (story, variant, null);
     }
 
     internal static Failure StoryNotFound(Guid storyId) => Failure.NotFound($"Story {storyId} does not exist or you may not see it.");
+
+    /// <summary>The variant for a culture code in any spelling (zh-cn, zh_CN), or a 404 that lists the cultures it has.</summary>
+    internal static (StoryVariant? Variant, Failure? Failure) FindVariant(Story story, string culture)
+    {
+        var canonical = Culture.Normalize(culture);
+        var variant = story.Variants.FirstOrDefault(v => string.Equals(v.Culture, canonical, StringComparison.OrdinalIgnoreCase));
+        return variant is null
+            ? (null, Failure.NotFound($"Story {story.Id} has no '{culture}' variant. It exists in: {string.Join(", ", story.Variants.Select(v => v.Culture))}."))
+            : (variant, null);
+    }
 
     // ---- validation ----------------------------------------------------------------------------------------
 

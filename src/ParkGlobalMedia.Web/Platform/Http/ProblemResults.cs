@@ -7,7 +7,15 @@ public static class ProblemResults
     /// <summary>The one mapping from a refused operation to an HTTP ProblemDetails response.</summary>
     public static ProblemHttpResult ToProblem(this Failure failure)
     {
-        var status = failure.Kind switch
+        var extensions = failure.Errors is null
+            ? null
+            : new Dictionary<string, object?> { ["errors"] = failure.Errors };
+        return TypedResults.Problem(statusCode: StatusCode(failure.Kind), title: failure.Title, detail: failure.Detail, extensions: extensions);
+    }
+
+    /// <summary>The HTTP status of each kind of refusal, for the API and the admin pages alike.</summary>
+    public static int StatusCode(FailureKind kind) =>
+        kind switch
         {
             FailureKind.NotFound => StatusCodes.Status404NotFound,
             FailureKind.Validation => StatusCodes.Status400BadRequest,
@@ -17,9 +25,4 @@ public static class ProblemResults
             FailureKind.PreconditionRequired => StatusCodes.Status428PreconditionRequired,
             _ => StatusCodes.Status500InternalServerError,
         };
-        var extensions = failure.Errors is null
-            ? null
-            : new Dictionary<string, object?> { ["errors"] = failure.Errors };
-        return TypedResults.Problem(statusCode: status, title: failure.Title, detail: failure.Detail, extensions: extensions);
-    }
 }

@@ -36,7 +36,7 @@ public sealed class NewStoryModel(StoryService service, AppDbContext db) : Admin
 
         await LoadAsync(cancellationToken);
         Show(created.Failure!);
-        Response.StatusCode = created.Failure!.Kind == ParkGlobalMedia.Platform.FailureKind.Forbidden ? 403 : 400;
+        Response.StatusCode = ParkGlobalMedia.Platform.Http.ProblemResults.StatusCode(created.Failure!.Kind);
         return Page();
     }
 

@@ -135,14 +135,7 @@ public sealed class StoryEditorModel(StoryService service, StoryQueries stories,
         }
 
         Show(failure);
-        Response.StatusCode = failure.Kind switch
-        {
-            ParkGlobalMedia.Platform.FailureKind.Validation => StatusCodes.Status400BadRequest,
-            ParkGlobalMedia.Platform.FailureKind.Conflict => StatusCodes.Status409Conflict,
-            ParkGlobalMedia.Platform.FailureKind.Forbidden => StatusCodes.Status403Forbidden,
-            ParkGlobalMedia.Platform.FailureKind.PreconditionFailed => StatusCodes.Status412PreconditionFailed,
-            _ => StatusCodes.Status400BadRequest,
-        };
+        Response.StatusCode = ParkGlobalMedia.Platform.Http.ProblemResults.StatusCode(failure.Kind);
         return Page();
     }
 
