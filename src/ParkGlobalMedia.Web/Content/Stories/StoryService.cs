@@ -222,7 +222,7 @@ public sealed partial class StoryService(
 
     public async Task<Outcome<StoryVariant>> TransitionAsync(CallerContext caller, Guid storyId, string culture, TransitionRequest request, string? ifMatch, CancellationToken cancellationToken = default)
     {
-        var (story, variant, failure) = await LoadVariantAsync(caller, storyId, culture, ifMatch, cancellationToken);
+        var (story, variant, failure) = await LoadVariantAsync(caller, storyId, culture, ifMatch, checkIfMatch: true, cancellationToken);
         if (failure is not null)
         {
             return failure;
@@ -323,7 +323,7 @@ public sealed partial class StoryService(
 
     public async Task<Outcome<StoryVariant>> ScheduleAsync(CallerContext caller, Guid storyId, string culture, ScheduleRequest request, string? ifMatch, CancellationToken cancellationToken = default)
     {
-        var (story, variant, failure) = await LoadVariantAsync(caller, storyId, culture, ifMatch, cancellationToken);
+        var (story, variant, failure) = await LoadVariantAsync(caller, storyId, culture, ifMatch, checkIfMatch: true, cancellationToken);
         if (failure is not null)
         {
             return failure;
@@ -385,7 +385,7 @@ public sealed partial class StoryService(
     public async Task<Outcome<StoryVariant>> RestoreAsync(CallerContext caller, Guid storyId, string culture, int versionNumber, string? ifMatch, CancellationToken cancellationToken = default)
     {
         // No If-Match check here: the save of the restored text below checks it.
-        var (story, variant, failure) = await LoadVariantAsync(caller, storyId, culture, ifMatch: null, cancellationToken);
+        var (story, variant, failure) = await LoadVariantAsync(caller, storyId, culture, ifMatch: null, checkIfMatch: false, cancellationToken);
         if (failure is not null)
         {
             return failure;
@@ -458,8 +458,8 @@ public sealed partial class StoryService(
         return story is not null && ContentPermissions.CanReadDrafts(caller, story.EnterpriseId) ? story : null;
     }
 
-    /// <summary>The story and one variant for a write; with <paramref name="ifMatch"/>, also the concurrency check.</summary>
-    private async Task<(Story? Story, StoryVariant? Variant, Failure? Failure)> LoadVariantAsync(CallerContext caller, Guid storyId, string culture, string? ifMatch, CancellationToken cancellationToken)
+    /// <summary>The story and one variant for a write; with <paramref name="checkIfMatch"/>, also the concurrency check (If-Match required).</summary>
+    private async Task<(Story? Story, StoryVariant? Variant, Failure? Failure)> LoadVariantAsync(CallerContext caller, Guid storyId, string culture, string? ifMatch, bool checkIfMatch, CancellationToken cancellationToken)
     {
         var story = await LoadStoryAsync(caller, storyId, cancellationToken);
         if (story is null)
@@ -473,7 +473,7 @@ public sealed partial class StoryService(
             return (story, null, missing);
         }
 
-        return ifMatch is not null && StoryETags.CheckIfMatch(ifMatch, StoryETags.Working(story, variant!)) is { } stale
+        return checkIfMatch && StoryETags.CheckIfMatch(ifMatch, StoryETags.Working(story, variant!)) is { } stale
             ? (story, variant, stale)
             : (story, variant, null);
     }
