@@ -24,10 +24,11 @@ if (isCli)
 await app.PrepareDatabaseAsync();
 
 app.UsePlatform();
+app.UseAdmin();
+app.UseRouting();
 app.UseAuthentication();
 app.UseRejectedTokenProblems();
 app.UseAuthorization();
-app.UseAdmin();
 
 app.MapPlatform();
 app.MapAccountApi();

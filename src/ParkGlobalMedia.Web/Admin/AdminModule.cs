@@ -36,6 +36,12 @@ public static class AdminModule
     public static WebApplication UseAdmin(this WebApplication app)
     {
         app.UseStaticFiles();
+        // People get readable pages, API clients ProblemDetails: admin paths re-execute errors into a localized page.
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/admin"), admin =>
+        {
+            admin.UseExceptionHandler("/admin/error/500");
+            admin.UseStatusCodePagesWithReExecute("/admin/error/{0}");
+        });
         var cultures = AdminText.Languages.Select(CultureInfo.GetCultureInfo).ToList();
         app.UseWhen(context => context.Request.Path.StartsWithSegments("/admin"), admin => admin.UseRequestLocalization(new RequestLocalizationOptions
         {

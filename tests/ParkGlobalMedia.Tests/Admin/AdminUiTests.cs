@@ -175,4 +175,14 @@ public sealed class AdminUiTests(SqliteAppFactory app) : IClassFixture<SqliteApp
         Assert.Equal(HttpStatusCode.Unauthorized, revoked);
         Assert.Contains("revoked", problem.Detail());
     }
+
+    [Fact]
+    public async Task People_get_a_readable_localized_page_for_an_unknown_admin_address()
+    {
+        var session = await AdminSession.SignInAsync(app, app.Seed.EditorA.Email, language: "zh-CN");
+        var (status, page) = await session.GetAsync("/admin/no-such-page");
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        Assert.Equal("页面不存在", page.QuerySelector("h1")!.TextContent);
+        Assert.Equal("zh-CN", page.DocumentElement.GetAttribute("lang"));
+    }
 }

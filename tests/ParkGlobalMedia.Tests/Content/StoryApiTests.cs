@@ -175,6 +175,18 @@ public abstract class StoryApiTests(AppFactory app)
     }
 
     [Fact]
+    public async Task A_request_body_over_the_limit_gets_413_and_nothing_is_stored()
+    {
+        var editor = app.Api(Seed.EditorA.Token);
+        var (before, _, _) = await editor.ReadAsync("/api/v1/stories?view=working&pageSize=1");
+        var huge = "{\"enterprise\":\"" + Seed.EnterpriseA + "\",\"category\":\"news\",\"content\":{\"title\":\"巨大\",\"body\":\"" + new string('x', 3 * 1024 * 1024) + "\"}}";
+        var (status, problem, _) = await editor.SendAsync(HttpMethod.Post, "/api/v1/stories", huge);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, status);
+        Assert.Equal(413, problem!["status"]!.GetValue<int>());
+        Assert.Equal(HttpStatusCode.OK, before);
+    }
+
+    [Fact]
     public async Task An_invalid_transition_is_a_conflict_that_names_the_state()
     {
         var editor = app.Api(Seed.EditorA.Token);

@@ -32,6 +32,20 @@ public static class ProblemHandling
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // Kestrel enforces the limit while streaming; this answers declared oversize bodies up front, with the
+        // sizes in the message, before anything is read (and on any server, test host included).
+        app.Use(async (context, next) =>
+        {
+            if (context.Request.ContentLength is > MaxRequestBodyBytes and var length)
+            {
+                await Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request body too large",
+                        detail: $"The request body is {length:N0} bytes; the limit is {MaxRequestBodyBytes:N0} bytes.")
+                    .ExecuteAsync(context);
+                return;
+            }
+
+            await next(context);
+        });
         return app;
     }
 
