@@ -16,6 +16,10 @@ public sealed class UserAccounts(UserManager<AppUser> users, RoleManager<AppRole
         IReadOnlyList<string> ReviewerCultures,
         string? PreferredCulture = null);
 
+    /// <summary>A strong one-time password (144 random bits), for operators to hand over; the person changes it.</summary>
+    public static string GeneratePassword() =>
+        Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(18)).Replace('+', 'x').Replace('/', 'y');
+
     /// <summary>Makes sure every platform role exists (idempotent).</summary>
     public async Task EnsureRolesAsync()
     {
@@ -91,6 +95,30 @@ public sealed class UserAccounts(UserManager<AppUser> users, RoleManager<AppRole
 
         await db.SaveChangesAsync(cancellationToken);
         return user;
+    }
+
+    /// <summary>Sets exactly these roles, memberships and review cultures (the admin users page), removing the rest.</summary>
+    public async Task SetAccessAsync(Guid userId, IReadOnlyList<string> roleNames, IReadOnlyList<Guid> enterpriseIds, IReadOnlyList<string> reviewerCultures, CancellationToken cancellationToken = default)
+    {
+        var user = await users.FindByIdAsync(userId.ToString()) ?? throw new ArgumentException($"No user {userId}.");
+        var wanted = roleNames.Select(r => ParkGlobalMedia.Identity.Roles.Canonical(r) ?? throw new ArgumentException($"Unknown role {r}.")).ToList();
+        await EnsureRolesAsync();
+        var current = await users.GetRolesAsync(user);
+        Check(await users.RemoveFromRolesAsync(user, current.Except(wanted).ToList()), $"remove roles of {user.Email}");
+        Check(await users.AddToRolesAsync(user, wanted.Except(current).ToList()), $"add roles to {user.Email}");
+        user.ReviewerCultures = reviewerCultures.ToList();
+        Check(await users.UpdateAsync(user), $"update {user.Email}");
+        // A change of access must end sessions that were signed in with the old one.
+        Check(await users.UpdateSecurityStampAsync(user), $"refresh sessions of {user.Email}");
+
+        var memberships = await db.EnterpriseMemberships.Where(m => m.UserId == userId).ToListAsync(cancellationToken);
+        db.EnterpriseMemberships.RemoveRange(memberships.Where(m => !enterpriseIds.Contains(m.EnterpriseId)));
+        foreach (var enterpriseId in enterpriseIds.Where(id => memberships.All(m => m.EnterpriseId != id)))
+        {
+            db.EnterpriseMemberships.Add(new EnterpriseMembership { UserId = userId, EnterpriseId = enterpriseId, CreatedAt = clock.GetUtcNow().UtcDateTime });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     public async Task ResetPasswordAsync(string email, string newPassword)

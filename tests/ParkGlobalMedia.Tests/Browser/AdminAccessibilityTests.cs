@@ -29,6 +29,26 @@ public sealed class AdminAccessibilityTests(BrowserFixture browser, KestrelAppFa
         await AssertAccessibleAsync(page, $"login-{language}");
         await SignInAsync(page, app.Seed.EditorA.Email);
 
+        var adminPages = new[]
+        {
+            ("/admin/users", "users"),
+            ("/admin/enterprises", "enterprises"),
+            ($"/admin/enterprises/{app.Seed.EnterpriseA}", "enterprise-editor"),
+            ("/admin/enterprises/new", "enterprise-new"),
+            ("/admin/no-such-page", "error-404"),
+        };
+        await page.Context.ClearCookiesAsync();
+        await page.GotoAsync(Url("/admin/login"));
+        await SignInAsync(page, app.Seed.Admin.Email);
+        foreach (var (path, name) in adminPages)
+        {
+            await page.GotoAsync(Url(path));
+            await AssertAccessibleAsync(page, $"{name}-{language}");
+        }
+
+        await page.Context.ClearCookiesAsync();
+        await page.GotoAsync(Url("/admin/login"));
+        await SignInAsync(page, app.Seed.EditorA.Email);
         foreach (var (path, name) in new[]
                  {
                      ("/admin/stories", "stories"),

@@ -47,7 +47,7 @@ public sealed partial class EnterpriseService(AppDbContext db, CultureCatalog cu
     private static partial Regex HostPattern();
 
     /// <summary>URL segments the platform itself uses; an enterprise slug must not shadow them.</summary>
-    private static readonly string[] ReservedSlugs = ["api", "admin", "openapi", "healthz", "sitemap", "robots", "static", "media", "assets", "feed"];
+    private static readonly string[] ReservedSlugs = ["api", "admin", "openapi", "healthz", "sitemap", "robots", "static", "media", "assets", "feed", "new"];
 
     public async Task<Outcome<Enterprise>> CreateAsync(CallerContext caller, EnterpriseInput input, CancellationToken cancellationToken = default)
     {

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using ParkGlobalMedia.Identity;
@@ -103,7 +102,7 @@ public static class CliVerbs
         {
             await using var scope = app.Services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync(cancellationToken);
-            var secret = parse.GetValue(password) ?? GeneratePassword();
+            var secret = parse.GetValue(password) ?? UserAccounts.GeneratePassword();
             try
             {
                 var user = await scope.ServiceProvider.GetRequiredService<UserAccounts>().CreateOrUpdateAsync(new UserAccounts.NewUser(
@@ -130,7 +129,7 @@ public static class CliVerbs
         reset.SetAction(async (parse, cancellationToken) =>
         {
             await using var scope = app.Services.CreateAsyncScope();
-            var secret = parse.GetValue(resetPassword) ?? GeneratePassword();
+            var secret = parse.GetValue(resetPassword) ?? UserAccounts.GeneratePassword();
             try
             {
                 await scope.ServiceProvider.GetRequiredService<UserAccounts>().ResetPasswordAsync(parse.GetValue(resetEmail)!, secret);
@@ -182,7 +181,4 @@ public static class CliVerbs
         });
         return new Command("token", "Personal access tokens for the API.") { Subcommands = { issue } };
     }
-
-    private static string GeneratePassword() =>
-        Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)).Replace('+', 'x').Replace('/', 'y');
 }
