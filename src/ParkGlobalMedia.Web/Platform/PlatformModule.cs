@@ -4,6 +4,7 @@ using ParkGlobalMedia.Platform.Cultures;
 using ParkGlobalMedia.Platform.Data;
 using ParkGlobalMedia.Platform.Health;
 using ParkGlobalMedia.Platform.Http;
+using ParkGlobalMedia.Platform.Security;
 
 namespace ParkGlobalMedia.Platform;
 
@@ -29,6 +30,7 @@ public static class PlatformModule
 
         builder.AddProblemHandling();
         builder.AddPlatformData();
+        builder.AddSharedDataProtection();
         builder.AddPlatformHealthChecks();
         builder.Services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
         {

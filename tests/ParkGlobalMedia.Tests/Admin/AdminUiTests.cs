@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.AspNetCore.Mvc.Testing;
 using ParkGlobalMedia.Tests.Infrastructure;
 
@@ -184,5 +186,39 @@ public sealed class AdminUiTests(SqliteAppFactory app) : IClassFixture<SqliteApp
         Assert.Equal(HttpStatusCode.NotFound, status);
         Assert.Equal("页面不存在", page.QuerySelector("h1")!.TextContent);
         Assert.Equal("zh-CN", page.DocumentElement.GetAttribute("lang"));
+    }
+
+    [Fact]
+    public async Task A_sign_in_cookie_from_one_instance_is_accepted_by_another_sharing_the_database()
+    {
+        var session = await AdminSession.SignInAsync(app, app.Seed.EditorA.Email);
+        await using var second = new SecondInstance(app);
+        var client = second.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var cookies = string.Join("; ", (await session.Client.GetAsync("/admin/stories")).RequestMessage!.Headers.GetValues("Cookie"));
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/admin/stories");
+        request.Headers.Add("Cookie", cookies);
+        var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        // The keys live in the shared database (not in a per-machine folder that merely happens to be shared here).
+        var keys = await app.WithScopeAsync(services => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(
+            Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<ParkGlobalMedia.Platform.Data.AppDbContext>(services).DataProtectionKeys));
+        Assert.True(keys >= 1);
+    }
+
+    /// <summary>A second app instance over the first one's database: the keys must come from there, not from memory.</summary>
+    private sealed class SecondInstance(AppFactory first) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Testing");
+            builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Database:Provider"] = first.Provider.ToString(),
+                ["Database:ConnectionString"] = first.Database.ConnectionString,
+                ["Platform:DataFolder"] = first.Database.Folder,
+                ["Scheduler:Enabled"] = "false",
+            }));
+        }
     }
 }

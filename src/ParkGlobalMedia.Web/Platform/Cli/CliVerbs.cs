@@ -129,6 +129,7 @@ public static class CliVerbs
         reset.SetAction(async (parse, cancellationToken) =>
         {
             await using var scope = app.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync(cancellationToken);
             var secret = parse.GetValue(resetPassword) ?? UserAccounts.GeneratePassword();
             try
             {
@@ -157,6 +158,7 @@ public static class CliVerbs
         issue.SetAction(async (parse, cancellationToken) =>
         {
             await using var scope = app.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync(cancellationToken);
             var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
             var user = await users.FindByEmailAsync(parse.GetValue(email)!);
             if (user is null)

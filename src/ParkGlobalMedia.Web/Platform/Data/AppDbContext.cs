@@ -5,6 +5,7 @@ using ParkGlobalMedia.Content.Stories;
 using ParkGlobalMedia.Content.Taxonomy;
 using ParkGlobalMedia.Identity;
 using ParkGlobalMedia.Platform.Cultures;
+using ParkGlobalMedia.Platform.Security;
 using ParkGlobalMedia.Platform.Settings;
 
 namespace ParkGlobalMedia.Platform.Data;
@@ -18,6 +19,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 {
     public DbSet<Culture> Cultures => Set<Culture>();
     public DbSet<PlatformSetting> Settings => Set<PlatformSetting>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Enterprise> Enterprises => Set<Enterprise>();
     public DbSet<EnterpriseMembership> EnterpriseMemberships => Set<EnterpriseMembership>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
