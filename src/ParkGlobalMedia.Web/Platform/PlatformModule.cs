@@ -57,6 +57,7 @@ public static class PlatformModule
     public static WebApplication UsePlatform(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
         app.UseProblemHandling();
         return app;
     }

@@ -48,6 +48,17 @@ public sealed class AdminUiTests(SqliteAppFactory app) : IClassFixture<SqliteApp
     }
 
     [Fact]
+    public async Task Admin_pages_forbid_foreign_scripts_and_framing()
+    {
+        var session = await AdminSession.SignInAsync(app, app.Seed.EditorA.Email);
+        var response = await session.Client.GetAsync("/admin/stories");
+        var policy = string.Join(" ", response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("script-src 'self'", policy);
+        Assert.Contains("frame-ancestors 'none'", policy);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+    }
+
+    [Fact]
     public async Task A_form_post_without_the_antiforgery_token_is_rejected()
     {
         var session = await AdminSession.SignInAsync(app, app.Seed.EditorA.Email);
