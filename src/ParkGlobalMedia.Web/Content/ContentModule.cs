@@ -26,6 +26,7 @@ public static class ContentModule
     {
         var services = builder.Services;
         services.AddScoped<EnterpriseService>();
+        services.AddScoped<CampaignService>();
         services.AddScoped<StoryService>();
         services.AddScoped<StoryQueries>();
         services.AddSingleton<ScheduledTransitions>();

@@ -58,6 +58,8 @@ public sealed class AdminAccessibilityTests(BrowserFixture browser, KestrelAppFa
                      ($"/admin/stories/{storyId}/fr", "editor-new-translation"),
                      ($"/admin/stories/{storyId}/ar/history", "history-ar"),
                      ("/admin/tokens", "tokens"),
+                     ("/admin/campaigns", "campaigns"),
+                     ("/admin/campaigns/new", "campaign-new"),
                      ($"/admin/stories/{Guid.NewGuid()}/en", "not-found"),
                  })
         {

@@ -31,7 +31,7 @@ public sealed class PlatformTests(SqliteAppFactory app) : IClassFixture<SqliteAp
                      "/api/v1/stories/{storyId}/{culture}/versions/{number}", "/api/v1/stories/{storyId}/{culture}/versions/{number}/restore",
                      "/api/v1/stories/{storyId}/{culture}/diff", "/api/v1/stories/{storyId}/{culture}/history",
                      "/api/v1/enterprises", "/api/v1/enterprises/{slug}", "/api/v1/enterprises/{enterprise}/stories/{culture}/{slug}",
-                     "/api/v1/cultures", "/api/v1/categories", "/api/v1/campaigns", "/api/v1/me", "/api/v1/me/tokens",
+                     "/api/v1/cultures", "/api/v1/categories", "/api/v1/campaigns", "/api/v1/campaigns/{key}", "/api/v1/me", "/api/v1/me/tokens",
                  })
         {
             Assert.True(paths.ContainsKey(route), $"missing {route}");

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using ParkGlobalMedia.Identity;
 using ParkGlobalMedia.Platform;
 using ParkGlobalMedia.Platform.Cultures;
 using ParkGlobalMedia.Platform.Data;
@@ -23,6 +25,12 @@ public static class TaxonomyApi
         api.MapGet("/categories", CategoriesAsync).WithName("ListCategories").WithSummary("Story categories with names per culture.");
         api.MapGet("/campaigns", CampaignsAsync).WithName("ListCampaigns")
             .WithSummary("Campaigns (annual events, IP); enterprise= limits to the centre's and that enterprise's own.");
+        api.MapGet("/campaigns/{key}", CampaignAsync).WithName("GetCampaign")
+            .WithSummary("One campaign; its ETag is what updates send in If-Match.");
+        api.MapPost("/campaigns", CreateCampaignAsync).WithName("CreateCampaign").RequireScope(TokenScopes.ContentWrite)
+            .WithSummary("Create a campaign: the centre's (no owner; curators, admins) or an enterprise's own (its editors).");
+        api.MapPut("/campaigns/{key}", UpdateCampaignAsync).WithName("UpdateCampaign").RequireScope(TokenScopes.ContentWrite)
+            .WithSummary("Change a campaign's names, dates, hashtag or owner (needs If-Match).");
         return routes;
     }
 
@@ -33,6 +41,41 @@ public static class TaxonomyApi
     private static async Task<ETaggedJson<List<CategoryView>>> CategoriesAsync(AppDbContext db, CancellationToken cancellationToken) =>
         ETagged.Json((await db.Categories.AsNoTracking().OrderBy(c => c.SortOrder).ToListAsync(cancellationToken))
             .Select(c => new CategoryView(c.Key, c.Names)).ToList());
+
+    private static async Task<Results<ETaggedJson<CampaignView>, ProblemHttpResult>> CampaignAsync(string key, AppDbContext db, CancellationToken cancellationToken)
+    {
+        var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Key == key, cancellationToken);
+        return campaign is null
+            ? Failure.NotFound($"Campaign '{key}' does not exist.").ToProblem()
+            : ETagged.Json(await ViewAsync(db, campaign, cancellationToken), CampaignService.ETag(campaign));
+    }
+
+    private static async Task<Results<Created<CampaignView>, ProblemHttpResult>> CreateCampaignAsync(
+        CampaignInput input, CallerContext caller, CampaignService campaigns, AppDbContext db, CancellationToken cancellationToken)
+    {
+        var saved = await campaigns.SaveAsync(caller, null, input, null, cancellationToken);
+        return saved.Succeeded
+            ? TypedResults.Created($"/api/v1/campaigns/{saved.Value!.Key}", await ViewAsync(db, saved.Value, cancellationToken))
+            : saved.Failure!.ToProblem();
+    }
+
+    private static async Task<Results<Ok<CampaignView>, ProblemHttpResult>> UpdateCampaignAsync(
+        string key, CampaignInput input, [FromHeader(Name = "If-Match")] string? ifMatch, CallerContext caller, CampaignService campaigns,
+        AppDbContext db, HttpContext http, CancellationToken cancellationToken)
+    {
+        var saved = await campaigns.SaveAsync(caller, key, input, ifMatch, cancellationToken);
+        if (!saved.Succeeded)
+        {
+            return saved.Failure!.ToProblem();
+        }
+
+        http.Response.Headers.ETag = CampaignService.ETag(saved.Value!);
+        return TypedResults.Ok(await ViewAsync(db, saved.Value!, cancellationToken));
+    }
+
+    private static async Task<CampaignView> ViewAsync(AppDbContext db, Campaign c, CancellationToken cancellationToken) =>
+        new(c.Key, c.Names, c.StartsOn, c.EndsOn, c.Hashtag,
+            c.OwnerEnterpriseId is { } owner ? await db.Enterprises.Where(e => e.Id == owner).Select(e => e.Slug).FirstAsync(cancellationToken) : null);
 
     private static async Task<Results<ETaggedJson<List<CampaignView>>, ProblemHttpResult>> CampaignsAsync(
         string? enterprise, AppDbContext db, CancellationToken cancellationToken)

@@ -109,49 +109,27 @@ public sealed class SettingsStep(TimeProvider clock) : IRecipeStep
     }
 }
 
-/// <summary>{"step":"campaigns","from":"content/campaigns.json"} or {"step":"campaigns","campaigns":[…]}</summary>
-public sealed class CampaignsStep : IRecipeStep
+/// <summary>{"step":"campaigns","from":"content/campaigns.json"} or {"step":"campaigns","campaigns":[…]}, upserted by key.</summary>
+public sealed class CampaignsStep(CampaignService campaigns) : IRecipeStep
 {
-    private sealed record Item(string? Key, Dictionary<string, string>? Names, DateOnly StartsOn, DateOnly EndsOn, string? Hashtag, string? Owner);
-
     public string Name => "campaigns";
 
     public async Task ApplyAsync(JsonElement step, RecipeContext context, CancellationToken cancellationToken)
     {
         var items = step.TryGetProperty("from", out var from)
-            ? RecipeContext.Read<List<Item>>(JsonDocument.Parse(await File.ReadAllTextAsync(context.ResolvePath(from.GetString()!), cancellationToken)).RootElement, "campaigns file")
-            : RecipeContext.Read<List<Item>>(step.GetProperty("campaigns"), "campaigns");
-        foreach (var item in items)
+            ? RecipeContext.Read<List<CampaignInput>>(JsonDocument.Parse(await File.ReadAllTextAsync(context.ResolvePath(from.GetString()!), cancellationToken)).RootElement, "campaigns file")
+            : RecipeContext.Read<List<CampaignInput>>(step.GetProperty("campaigns"), "campaigns");
+        foreach (var input in items)
         {
-            if (string.IsNullOrWhiteSpace(item.Key) || item.Names is not { Count: > 0 })
+            var campaign = await context.Db.Campaigns.FirstOrDefaultAsync(c => c.Key == input.Key, cancellationToken);
+            var (owner, errors) = await campaigns.ValidateAsync(input, isNew: campaign is null, cancellationToken);
+            if (!errors.IsEmpty)
             {
-                throw new RecipeStepException("every campaign needs a key and names.");
+                throw new RecipeStepException($"campaign '{input.Key}': {errors.ToFailure().Detail}");
             }
 
-            if (item.EndsOn < item.StartsOn)
-            {
-                throw new RecipeStepException($"campaign '{item.Key}' ends ({item.EndsOn:yyyy-MM-dd}) before it starts ({item.StartsOn:yyyy-MM-dd}).");
-            }
-
-            Guid? owner = null;
-            if (item.Owner is not null)
-            {
-                owner = await context.Db.Enterprises.Where(e => e.Slug == item.Owner).Select(e => (Guid?)e.Id).FirstOrDefaultAsync(cancellationToken)
-                        ?? throw new RecipeStepException($"campaign '{item.Key}' is owned by unknown enterprise '{item.Owner}'.");
-            }
-
-            var campaign = await context.Db.Campaigns.FirstOrDefaultAsync(c => c.Key == item.Key, cancellationToken);
-            if (campaign is null)
-            {
-                campaign = new Campaign { Id = Guid.CreateVersion7(), Key = item.Key };
-                context.Db.Campaigns.Add(campaign);
-            }
-
-            campaign.Names = item.Names;
-            campaign.StartsOn = item.StartsOn;
-            campaign.EndsOn = item.EndsOn;
-            campaign.Hashtag = item.Hashtag;
-            campaign.OwnerEnterpriseId = owner;
+            campaign ??= context.Db.Campaigns.Add(new Campaign { Id = Guid.CreateVersion7(), Key = input.Key! }).Entity;
+            CampaignService.Apply(campaign, input, owner);
         }
     }
 }
