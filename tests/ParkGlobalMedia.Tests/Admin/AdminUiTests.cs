@@ -95,6 +95,7 @@ public sealed class AdminUiTests(SqliteAppFactory app) : IClassFixture<SqliteApp
         var (_, reviewPage) = await reviewer.GetAsync(editorUrl);
         Assert.NotNull(reviewPage.QuerySelector("button[value=approve]"));
         Assert.Null(reviewPage.QuerySelector("button[value=submit]"));
+        Assert.NotNull(reviewPage.QuerySelector("#editor-form fieldset[disabled]"));
         Assert.Equal(HttpStatusCode.Redirect, (await reviewer.SubmitAsync(editorUrl, "form[action*='Transition']", new() { ["comment"] = "" }, "action", "approve")).Status);
         Assert.Equal(HttpStatusCode.Redirect, (await reviewer.SubmitAsync(editorUrl, "form[action*='Transition']", new() { ["comment"] = "" }, "action", "publish")).Status);
 

@@ -33,6 +33,9 @@ public sealed class StoryEditorModel(StoryService service, StoryQueries stories,
     public string PreviewHtml { get; private set; } = "";
     public bool IsNewVariant => Working is null;
 
+    /// <summary>Reviewers and curators read here too; for them the text is shown read-only, without save buttons.</summary>
+    public bool CanEdit { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (!await LoadAsync(cancellationToken))
@@ -89,12 +92,12 @@ public sealed class StoryEditorModel(StoryService service, StoryQueries stories,
         return await RedisplayAsync(scheduled.Failure!, keepFields: false, cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostClassifyAsync(string? category, string? tags, string? campaign, string? storyETag, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostClassifyAsync(string? category, string? tags, string? campaign, string? coverAssetId, string? storyETag, CancellationToken cancellationToken)
     {
         var tagList = (tags ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var current = await stories.GetSummaryAsync(await CallerAsync(), Id, cancellationToken);
         var updated = await service.UpdateStoryAsync(await CallerAsync(), Id,
-            new UpdateStoryRequest(category, tagList, string.IsNullOrEmpty(campaign) ? null : campaign, current.Value?.CoverAssetId), storyETag, cancellationToken);
+            new UpdateStoryRequest(category, tagList, string.IsNullOrEmpty(campaign) ? null : campaign, string.IsNullOrWhiteSpace(coverAssetId) ? null : coverAssetId.Trim()),
+            storyETag, cancellationToken);
         if (updated.Succeeded)
         {
             Notice = T["editor.classified"];
@@ -157,6 +160,7 @@ public sealed class StoryEditorModel(StoryService service, StoryQueries stories,
         }
 
         Culture = canonical;
+        CanEdit = ContentPermissions.CanEdit(caller, Enterprise.Id);
         var working = await stories.GetWorkingAsync(caller, Id, Culture, cancellationToken);
         Working = working.Succeeded ? working.Value : null;
         ETag = Working?.ETag;
