@@ -8,7 +8,7 @@ public static class ScopeFilter
     /// </summary>
     /// <param name="anyOf">True: any valid token will do (account endpoints); the scope only names what to ask for.</param>
     public static TBuilder RequireScope<TBuilder>(this TBuilder builder, string scope, bool anyOf = false) where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter(async (context, next) =>
+        builder.WithMetadata(new RequiresToken(anyOf ? null : scope)).AddEndpointFilter(async (context, next) =>
         {
             var caller = await context.HttpContext.CurrentCallerAsync();
             if (!caller.IsAuthenticated)
@@ -23,3 +23,6 @@ public static class ScopeFilter
                     detail: $"This access token lacks the '{scope}' scope.");
         });
 }
+
+/// <summary>Endpoint metadata: the route needs a bearer token (with this scope, when one is named). Feeds the OpenAPI document.</summary>
+public sealed record RequiresToken(string? Scope);

@@ -32,7 +32,7 @@ public static class PlatformModule
         builder.AddPlatformData();
         builder.AddSharedDataProtection();
         builder.AddPlatformHealthChecks();
-        builder.Services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
+        builder.Services.AddOpenApi("v1", options => options.AddOperationTransformer<OpenApiConventions>().AddDocumentTransformer((document, _, _) =>
         {
             document.Info = new OpenApiInfo
             {
@@ -43,6 +43,26 @@ public static class PlatformModule
             };
             document.Components ??= new OpenApiComponents();
             document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+            document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
+            // RFC 9457 body of every error reply (see OpenApiConventions).
+            document.Components.Schemas.TryAdd("ProblemDetails", new OpenApiSchema
+            {
+                Type = JsonSchemaType.Object,
+                Properties = new Dictionary<string, IOpenApiSchema>
+                {
+                    ["type"] = new OpenApiSchema { Type = JsonSchemaType.String },
+                    ["title"] = new OpenApiSchema { Type = JsonSchemaType.String },
+                    ["status"] = new OpenApiSchema { Type = JsonSchemaType.Integer },
+                    ["detail"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "What was wrong, precisely enough to fix the request." },
+                    ["errors"] = new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.Object,
+                        Description = "Messages per field, for validation errors.",
+                        AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String } },
+                    },
+                    ["traceId"] = new OpenApiSchema { Type = JsonSchemaType.String },
+                },
+            });
             document.Components.SecuritySchemes["bearer"] = new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.Http,

@@ -54,6 +54,15 @@ public sealed class PlatformTests(SqliteAppFactory app) : IClassFixture<SqliteAp
 
         var created = paths["/api/v1/stories"]!["post"]!["responses"]!.AsObject();
         Assert.True(created.ContainsKey("201"));
+        foreach (var documented in new[] { "400", "401", "403", "404", "409", "412", "428" })
+        {
+            Assert.True(created.ContainsKey(documented), $"POST /api/v1/stories does not document {documented}");
+        }
+
+        Assert.Contains("content:write", paths["/api/v1/stories"]!["post"]!["security"]!.ToJsonString());
+        Assert.Null(paths["/api/v1/stories"]!["get"]!["security"]);
+        Assert.Contains(paths["/api/v1/stories"]!["get"]!["parameters"]!.AsArray(), p => p!["name"]!.GetValue<string>() == "enterprise");
+        Assert.NotNull(schemas["ProblemDetails"]);
         Assert.NotNull(document["components"]!["securitySchemes"]!["bearer"]);
     }
 

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Mvc;
+
 namespace ParkGlobalMedia.Content.Stories;
 
 // Request and response shapes of the story API. Records so the OpenAPI document describes them exactly.
@@ -31,17 +33,18 @@ public sealed record TransitionRequest(string? Action, string? Comment);
 /// <summary>Null clears a time. Times are absolute instants (ISO 8601 with offset).</summary>
 public sealed record ScheduleRequest(DateTimeOffset? PublishAt, DateTimeOffset? ArchiveAt);
 
+/// <summary>List filters; bound from the query string with the lower-case names API clients use.</summary>
 public sealed record StoryListQuery(
-    string? Enterprise,
-    string? Culture,
-    string? Category,
-    string? Tag,
-    string? Campaign,
-    string? State,
-    string? View,
-    string? Sort,
-    int? Page,
-    int? PageSize);
+    [property: FromQuery(Name = "enterprise")] string? Enterprise,
+    [property: FromQuery(Name = "culture")] string? Culture,
+    [property: FromQuery(Name = "category")] string? Category,
+    [property: FromQuery(Name = "tag")] string? Tag,
+    [property: FromQuery(Name = "campaign")] string? Campaign,
+    [property: FromQuery(Name = "state")] string? State,
+    [property: FromQuery(Name = "view")] string? View,
+    [property: FromQuery(Name = "sort")] string? Sort,
+    [property: FromQuery(Name = "page")] int? Page,
+    [property: FromQuery(Name = "pageSize")] int? PageSize);
 
 public sealed record CultureLink(string Culture, string Slug, string Title, string Href);
 
