@@ -330,6 +330,11 @@ public abstract class StoryApiTests(AppFactory app)
         var (_, byCategory, _) = await editor.ReadAsync($"/api/v1/stories?enterprise={Seed.EnterpriseB}&view=working&category=investment-opportunities");
         Assert.Contains(byCategory!["items"]!.AsArray(), i => i!["storyId"]!.GetValue<string>() == id.ToString());
 
+        var (_, bySearch, _) = await editor.ReadAsync($"/api/v1/stories?view=working&q={Uri.EscapeDataString("列表过")}");
+        Assert.Contains(bySearch!["items"]!.AsArray(), i => i!["storyId"]!.GetValue<string>() == id.ToString());
+        var (_, noMatch, _) = await editor.ReadAsync("/api/v1/stories?view=working&q=zzzz-no-such-title");
+        Assert.Empty(noMatch!["items"]!.AsArray());
+
         Assert.Equal(HttpStatusCode.BadRequest, (await editor.ReadAsync("/api/v1/stories?pageSize=1000")).Status);
         Assert.Equal(HttpStatusCode.BadRequest, (await editor.ReadAsync("/api/v1/stories?page=0")).Status);
         Assert.Equal(HttpStatusCode.BadRequest, (await editor.ReadAsync("/api/v1/stories?state=Lost")).Status);

@@ -44,7 +44,8 @@ public sealed record StoryListQuery(
     [property: FromQuery(Name = "view")] string? View,
     [property: FromQuery(Name = "sort")] string? Sort,
     [property: FromQuery(Name = "page")] int? Page,
-    [property: FromQuery(Name = "pageSize")] int? PageSize);
+    [property: FromQuery(Name = "pageSize")] int? PageSize,
+    [property: FromQuery(Name = "q")] string? Search = null);
 
 public sealed record CultureLink(string Culture, string Slug, string Title, string Href);
 

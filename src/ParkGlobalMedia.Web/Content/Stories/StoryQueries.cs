@@ -83,6 +83,12 @@ public sealed class StoryQueries(AppDbContext db, CultureCatalog cultures, Markd
             }
         }
 
+        var search = query.Search?.Trim();
+        if (search is { Length: > 100 })
+        {
+            errors.Add("q", "q is at most 100 characters.");
+        }
+
         if (working && !caller.IsAuthenticated)
         {
             errors.Add("view", "The working view (drafts and workflow states) needs an access token.");
@@ -135,6 +141,15 @@ public sealed class StoryQueries(AppDbContext db, CultureCatalog cultures, Markd
         else
         {
             variants = variants.Where(v => v.PublishedVersionId != null && v.State != WorkflowState.Archived);
+        }
+
+        if (!string.IsNullOrEmpty(search))
+        {
+            // Title search for editors and API clients; lower() on both sides so it ignores case on both providers.
+            var needle = search.ToLowerInvariant();
+#pragma warning disable CA1862 // Translated to SQL lower(...) LIKE/instr: the StringComparison overload has no translation on both providers.
+            variants = variants.Where(v => (working && v.DraftVersion != null ? v.DraftVersion.Title : v.PublishedVersion!.Title).ToLower().Contains(needle));
+#pragma warning restore CA1862
         }
 
         var total = await variants.CountAsync(cancellationToken);

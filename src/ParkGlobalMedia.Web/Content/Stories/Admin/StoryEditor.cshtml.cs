@@ -31,6 +31,9 @@ public sealed class StoryEditorModel(StoryService service, StoryQueries stories,
     public List<Category> Categories { get; private set; } = [];
     public List<Campaign> Campaigns { get; private set; } = [];
     public string PreviewHtml { get; private set; } = "";
+
+    /// <summary>The source-culture text beside a translation, so translators need not switch tabs.</summary>
+    public VariantContent? SourceText { get; private set; }
     public bool IsNewVariant => Working is null;
 
     /// <summary>Reviewers and curators read here too; for them the text is shown read-only, without save buttons.</summary>
@@ -163,6 +166,12 @@ public sealed class StoryEditorModel(StoryService service, StoryQueries stories,
         CanEdit = ContentPermissions.CanEdit(caller, Enterprise.Id);
         var working = await stories.GetWorkingAsync(caller, Id, Culture, cancellationToken);
         Working = working.Succeeded ? working.Value : null;
+        if (Story.SourceCulture != Culture)
+        {
+            var source = await stories.GetWorkingAsync(caller, Id, Story.SourceCulture, cancellationToken);
+            SourceText = source.Succeeded ? source.Value!.Content : null;
+        }
+
         ETag = Working?.ETag;
         Categories = await db.Categories.AsNoTracking().OrderBy(c => c.SortOrder).ToListAsync(cancellationToken);
         Campaigns = await db.Campaigns.AsNoTracking()

@@ -15,6 +15,7 @@ public sealed class StoryListModel(StoryQueries stories, AppDbContext db) : Admi
     [BindProperty(SupportsGet = true)] public string? Enterprise { get; set; }
     [BindProperty(SupportsGet = true)] public string? Category { get; set; }
     [BindProperty(SupportsGet = true)] public string? State { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public StoryPage Result { get; private set; } = new([], 1, PageSize, 0);
@@ -39,7 +40,8 @@ public sealed class StoryListModel(StoryQueries stories, AppDbContext db) : Admi
             "working",
             "updated_desc",
             Math.Max(1, PageNumber),
-            PageSize), cancellationToken);
+            PageSize,
+            string.IsNullOrWhiteSpace(Q) ? null : Q), cancellationToken);
         if (outcome.Succeeded)
         {
             Result = outcome.Value!;
@@ -58,5 +60,5 @@ public sealed class StoryListModel(StoryQueries stories, AppDbContext db) : Admi
         .Where(c => item.Cultures.All(v => v.Culture != c));
 
     public string PageLink(int page) =>
-        $"/admin/stories?enterprise={Uri.EscapeDataString(Enterprise ?? "")}&category={Uri.EscapeDataString(Category ?? "")}&state={Uri.EscapeDataString(State ?? "")}&p={page}";
+        $"/admin/stories?enterprise={Uri.EscapeDataString(Enterprise ?? "")}&category={Uri.EscapeDataString(Category ?? "")}&state={Uri.EscapeDataString(State ?? "")}&q={Uri.EscapeDataString(Q ?? "")}&p={page}";
 }
