@@ -14,8 +14,11 @@ public sealed class PlatformOptions
     /// <summary>Apply pending schema migrations before serving. Off only when a deployment runs the `migrate` verb itself.</summary>
     public bool MigrateOnStart { get; set; } = true;
 
-    /// <summary>Recipes applied when the database holds no cultures yet (a fresh install).</summary>
-    public List<string> FirstStartRecipes { get; set; } = ["default"];
+    /// <summary>
+    /// Recipes applied when the database holds no cultures yet (a fresh install). Empty here on purpose: binding
+    /// appends to an initialised list, so the list lives in appsettings.json (default) and appsettings.Development.json.
+    /// </summary>
+    public List<string> FirstStartRecipes { get; set; } = [];
 
     /// <summary>Folder holding `*.recipe.json`; relative paths resolve against the application base directory.</summary>
     [Required]
