@@ -31,6 +31,7 @@ public static class ContentModule
         services.AddScoped<StoryQueries>();
         services.AddSingleton<ScheduledTransitions>();
         services.AddSingleton<MarkdownRenderer>();
+        services.AddSingleton<RenderedMarkdownCache>();
         services.AddSingleton<IAssetReferenceResolver, NullAssetReferenceResolver>();
 
         services.AddOptions<SchedulerOptions>().BindConfiguration(SchedulerOptions.Section).ValidateDataAnnotations().ValidateOnStart();

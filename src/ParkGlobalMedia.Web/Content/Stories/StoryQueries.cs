@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using ParkGlobalMedia.Content.Enterprises;
 using ParkGlobalMedia.Identity;
 using ParkGlobalMedia.Markdown;
@@ -12,7 +13,7 @@ namespace ParkGlobalMedia.Content.Stories;
 /// Reads of the story library. Anonymous callers only ever see live published versions; unpublished work is
 /// visible only to callers allowed to read the enterprise's drafts, and to everyone else it does not exist (404).
 /// </summary>
-public sealed class StoryQueries(AppDbContext db, CultureCatalog cultures, MarkdownRenderer markdown)
+public sealed class StoryQueries(AppDbContext db, CultureCatalog cultures, MarkdownRenderer markdown, RenderedMarkdownCache renderings)
 {
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 100;
@@ -219,34 +220,45 @@ public sealed class StoryQueries(AppDbContext db, CultureCatalog cultures, Markd
             return Failure.Invalid("culture", $"'{requestedCulture}' is not a valid culture code (BCP 47, like en, zh-CN or es-MX).");
         }
 
-        var story = await db.Stories.AsNoTracking()
-            .Include(s => s.Tags)
-            .Include(s => s.Variants.Where(v => v.PublishedVersionId != null && v.State != WorkflowState.Archived))
-            .ThenInclude(v => v.PublishedVersion)
-            .AsSplitQuery()
-            .FirstOrDefaultAsync(s => s.Id == storyId, cancellationToken);
-        if (story is null || story.Variants.Count == 0)
+        // Three narrow queries: the live cultures (titles and slugs only), the story's header, then the one body
+        // served. Loading every variant's full body to serve one was most of a read's cost (bench/RESULTS.md).
+        var live = await db.StoryVariants.AsNoTracking()
+            .Where(v => v.StoryId == storyId && v.PublishedVersionId != null && v.State != WorkflowState.Archived)
+            .Select(v => new { v.Culture, VersionId = v.PublishedVersionId!.Value, v.PublishedAt, v.FirstPublishedAt, v.PublishedVersion!.Slug, v.PublishedVersion.Title })
+            .ToListAsync(cancellationToken);
+        if (live.Count == 0)
         {
             return Failure.NotFound($"Story {storyId} is not published.");
         }
 
-        var enterprise = await db.Enterprises.AsNoTracking().FirstAsync(e => e.Id == story.EnterpriseId, cancellationToken);
-        var chain = fallback ? CultureFallback.Chain(enterprise, requested) : [requested];
-        var variant = chain.Select(c => story.Variants.FirstOrDefault(v => string.Equals(v.Culture, c, StringComparison.OrdinalIgnoreCase)))
+        var header = await db.Stories.AsNoTracking()
+            .Where(s => s.Id == storyId)
+            .Select(s => new
+            {
+                s.CoverAssetId,
+                Tags = s.Tags.Select(t => t.Tag).ToList(),
+                Category = db.Categories.Where(c => c.Id == s.CategoryId).Select(c => c.Key).First(),
+                Campaign = db.Campaigns.Where(c => c.Id == s.CampaignId).Select(c => c.Key).FirstOrDefault(),
+                Enterprise = db.Enterprises.Where(e => e.Id == s.EnterpriseId).Select(e => new { e.Slug, e.DefaultCulture, e.FallbackChain }).First(),
+            })
+            .FirstAsync(cancellationToken);
+
+        var site = new Enterprise { Slug = header.Enterprise.Slug, DefaultCulture = header.Enterprise.DefaultCulture, FallbackChain = header.Enterprise.FallbackChain };
+        var chain = fallback ? CultureFallback.Chain(site, requested) : [requested];
+        var variant = chain.Select(c => live.FirstOrDefault(v => string.Equals(v.Culture, c, StringComparison.OrdinalIgnoreCase)))
             .FirstOrDefault(v => v is not null);
         if (variant is null)
         {
             return Failure.NotFound(
                 $"Story {storyId} is not published in {requested}{(fallback ? $" nor in its fallbacks ({string.Join(" → ", chain)})" : "")}. " +
-                $"Published in: {string.Join(", ", story.Variants.Select(v => v.Culture))}.");
+                $"Published in: {string.Join(", ", live.Select(v => v.Culture))}.");
         }
 
-        var version = variant.PublishedVersion!;
-        var rendered = await markdown.RenderAsync(version.Body, variant.Culture, cancellationToken);
-        var names = await ClassificationNamesAsync(story, cancellationToken);
+        var version = await db.StoryVersions.AsNoTracking().FirstAsync(v => v.Id == variant.VersionId, cancellationToken);
+        var rendered = await RenderAsync(version, variant.Culture, cancellationToken);
         return new PublishedStory(
-            story.Id,
-            enterprise.Slug,
+            storyId,
+            header.Enterprise.Slug,
             variant.Culture,
             requested,
             version.Title,
@@ -258,17 +270,30 @@ public sealed class StoryQueries(AppDbContext db, CultureCatalog cultures, Markd
             rendered.ReadingMinutes,
             version.SeoTitle,
             version.SeoDescription,
-            names.Category,
-            story.Tags.Select(t => t.Tag).Order(StringComparer.Ordinal).ToList(),
-            names.Campaign,
-            story.CoverAssetId,
+            header.Category,
+            header.Tags.Order(StringComparer.Ordinal).ToList(),
+            header.Campaign,
+            header.CoverAssetId,
             variant.PublishedAt!.Value,
             variant.FirstPublishedAt ?? variant.PublishedAt!.Value,
             version.Number,
-            story.Variants.OrderBy(v => v.Culture, StringComparer.Ordinal)
-                .Select(v => new CultureLink(v.Culture, v.PublishedVersion!.Slug, v.PublishedVersion.Title, $"/api/v1/stories/{story.Id}/{v.Culture}"))
+            live.OrderBy(v => v.Culture, StringComparer.Ordinal)
+                .Select(v => new CultureLink(v.Culture, v.Slug, v.Title, $"/api/v1/stories/{storyId}/{v.Culture}"))
                 .ToList());
     }
+
+    /// <summary>
+    /// Versions never change, so their rendering is cached by version id. The expiry bounds how long a change in a
+    /// referenced asset (alt text, withdrawal) takes to show; the asset bank will evict explicitly.
+    /// </summary>
+    private async Task<RenderedMarkdown> RenderAsync(StoryVersion version, string culture, CancellationToken cancellationToken) =>
+        await renderings.GetOrCreateAsync((version.Id, culture), async entry =>
+        {
+            var rendered = await markdown.RenderAsync(version.Body, culture, cancellationToken);
+            entry.Size = rendered.Html.Length + rendered.PlainText.Length;
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10);
+            return rendered;
+        }) ?? throw new InvalidOperationException("rendering cache returned nothing");
 
     /// <summary>Finds the live story behind a public URL (enterprise, culture, slug).</summary>
     public async Task<Guid?> FindPublishedBySlugAsync(string enterpriseSlug, string culture, string slug, CancellationToken cancellationToken = default) =>
