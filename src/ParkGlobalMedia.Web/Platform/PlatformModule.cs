@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.OpenApi;
+using ParkGlobalMedia.Platform.Caching;
 using ParkGlobalMedia.Platform.Cultures;
 using ParkGlobalMedia.Platform.Data;
 using ParkGlobalMedia.Platform.Health;
@@ -30,6 +31,9 @@ public static class PlatformModule
 
         builder.AddProblemHandling();
         builder.AddPlatformData();
+        builder.Services.AddOptions<PublicCacheOptions>().BindConfiguration(PublicCacheOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<ContentGeneration>();
+        builder.Services.AddSingleton<PublicResponseCache>();
         builder.AddSharedDataProtection();
         builder.AddPlatformHealthChecks();
         builder.Services.AddOpenApi("v1", options => options.AddOperationTransformer<OpenApiConventions>().AddDocumentTransformer((document, _, _) =>

@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ParkGlobalMedia.Platform.Caching;
 using ParkGlobalMedia.Platform.Data;
 
 namespace ParkGlobalMedia.Content.Enterprises;
 
 /// <summary>A member enterprise of the club, and the settings of its overseas site.</summary>
-public sealed class Enterprise : IHasRevision
+public sealed class Enterprise : IHasRevision, IPublicContent
 {
     public Guid Id { get; set; }
 

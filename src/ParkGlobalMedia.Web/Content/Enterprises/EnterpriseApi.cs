@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using ParkGlobalMedia.Identity;
 using ParkGlobalMedia.Platform;
+using ParkGlobalMedia.Platform.Caching;
 using ParkGlobalMedia.Platform.Data;
 using ParkGlobalMedia.Platform.Http;
 
@@ -13,8 +14,8 @@ public static class EnterpriseApi
     public static IEndpointRouteBuilder MapEnterpriseApi(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api/v1/enterprises").WithTags("Enterprises");
-        api.MapGet("/", ListAsync).WithName("ListEnterprises").WithSummary("All member enterprises and their site settings.");
-        api.MapGet("/{slug}", GetAsync).WithName("GetEnterprise").WithSummary("One enterprise; its ETag is what updates send in If-Match.");
+        api.MapGet("/", ListAsync).WithName("ListEnterprises").CacheForAnonymousReaders().WithSummary("All member enterprises and their site settings.");
+        api.MapGet("/{slug}", GetAsync).WithName("GetEnterprise").CacheForAnonymousReaders().WithSummary("One enterprise; its ETag is what updates send in If-Match.");
         api.MapPost("/", CreateAsync).WithName("CreateEnterprise").RequireScope(TokenScopes.Admin)
             .WithSummary("Add a member enterprise (platform admins).");
         api.MapPut("/{slug}", UpdateAsync).WithName("UpdateEnterprise").RequireScope(TokenScopes.Admin)

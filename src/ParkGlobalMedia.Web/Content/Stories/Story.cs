@@ -1,3 +1,4 @@
+using ParkGlobalMedia.Platform.Caching;
 using ParkGlobalMedia.Platform.Data;
 
 namespace ParkGlobalMedia.Content.Stories;
@@ -7,7 +8,7 @@ namespace ParkGlobalMedia.Content.Stories;
 /// Classification (category, tags, campaign, cover) lives here rather than on each variant: it describes the story,
 /// not one translation of it, and keeping it shared means a translator can never file the French text elsewhere.
 /// </summary>
-public sealed class Story : IHasRevision
+public sealed class Story : IHasRevision, IPublicContent
 {
     public Guid Id { get; set; }
     public Guid EnterpriseId { get; set; }
@@ -27,7 +28,7 @@ public sealed class Story : IHasRevision
 }
 
 /// <summary>A tag on a story. A row per tag (not a JSON list) so that "stories tagged X" is an indexed query.</summary>
-public sealed class StoryTag
+public sealed class StoryTag : IPublicContent
 {
     public Guid StoryId { get; set; }
     public required string Tag { get; set; }
@@ -44,7 +45,7 @@ public enum WorkflowState
 }
 
 /// <summary>One culture of a story: its workflow state, its published version and at most one draft.</summary>
-public sealed class StoryVariant : IHasRevision
+public sealed class StoryVariant : IHasRevision, IPublicContent
 {
     public Guid Id { get; set; }
     public Guid StoryId { get; set; }

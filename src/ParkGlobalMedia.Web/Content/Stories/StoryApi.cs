@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using ParkGlobalMedia.Identity;
+using ParkGlobalMedia.Platform.Caching;
 using ParkGlobalMedia.Platform.Http;
 
 namespace ParkGlobalMedia.Content.Stories;
@@ -12,7 +13,7 @@ public static class StoryApi
     {
         var api = routes.MapGroup("/api/v1/stories").WithTags("Stories");
 
-        api.MapGet("/", ListAsync).WithName("ListStories")
+        api.MapGet("/", ListAsync).WithName("ListStories").CacheForAnonymousReaders()
             .WithSummary("List stories: published ones for everyone; view=working (or a state filter) lists drafts the caller may see. culture=source lists each story once, in its source culture.");
         api.MapPost("/", CreateAsync).WithName("CreateStory").RequireScope(TokenScopes.ContentWrite)
             .WithSummary("Create a story with its source-culture variant as a draft.");
@@ -20,7 +21,7 @@ public static class StoryApi
             .WithSummary("A story's classification and the cultures it exists in.");
         api.MapPut("/{storyId:guid}", UpdateStoryAsync).WithName("UpdateStory").RequireScope(TokenScopes.ContentWrite)
             .WithSummary("Change category, tags, campaign or cover (needs If-Match with the story ETag).");
-        api.MapGet("/{storyId:guid}/{culture}", GetPublishedAsync).WithName("GetPublishedStory")
+        api.MapGet("/{storyId:guid}/{culture}", GetPublishedAsync).WithName("GetPublishedStory").CacheForAnonymousReaders()
             .WithSummary("The published variant in a culture (Markdown and HTML), following the site's culture fallback chain unless fallback=false.");
         api.MapGet("/{storyId:guid}/{culture}/draft", GetWorkingAsync).WithName("GetWorkingStory").RequireScope(TokenScopes.ContentRead)
             .WithSummary("The working copy of a variant with its workflow state; its ETag is what writes send in If-Match.");
@@ -41,7 +42,7 @@ public static class StoryApi
         api.MapGet("/{storyId:guid}/{culture}/history", HistoryAsync).WithName("StoryHistory").RequireScope(TokenScopes.ContentRead)
             .WithSummary("Workflow transitions with actor, time and comment.");
 
-        routes.MapGet("/api/v1/enterprises/{enterprise}/stories/{culture}/{slug}", FindBySlugAsync)
+        routes.MapGet("/api/v1/enterprises/{enterprise}/stories/{culture}/{slug}", FindBySlugAsync).CacheForAnonymousReaders()
             .WithTags("Stories").WithName("GetPublishedStoryBySlug")
             .WithSummary("The published story behind a public URL: enterprise, culture and slug.");
         return routes;

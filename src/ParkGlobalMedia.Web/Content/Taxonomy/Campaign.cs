@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using ParkGlobalMedia.Content.Enterprises;
+using ParkGlobalMedia.Platform.Caching;
 using ParkGlobalMedia.Platform.Data;
 
 namespace ParkGlobalMedia.Content.Taxonomy;
 
 /// <summary>An annual event or IP campaign that stories belong to. Owned by an enterprise or, when null, by the centre.</summary>
-public sealed class Campaign : IHasRevision
+public sealed class Campaign : IHasRevision, IPublicContent
 {
     public Guid Id { get; set; }
     public required string Key { get; set; }

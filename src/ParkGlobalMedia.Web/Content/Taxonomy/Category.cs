@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ParkGlobalMedia.Platform.Caching;
 using ParkGlobalMedia.Platform.Data;
 
 namespace ParkGlobalMedia.Content.Taxonomy;
@@ -8,7 +9,7 @@ namespace ParkGlobalMedia.Content.Taxonomy;
 /// A story category from the communication mission (news, human stories, investment opportunities ...).
 /// Platform-wide, so the centre can compare coverage across enterprises.
 /// </summary>
-public sealed class Category
+public sealed class Category : IPublicContent
 {
     public Guid Id { get; set; }
 

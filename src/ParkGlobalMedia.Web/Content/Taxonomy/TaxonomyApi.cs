@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using ParkGlobalMedia.Identity;
 using ParkGlobalMedia.Platform;
+using ParkGlobalMedia.Platform.Caching;
 using ParkGlobalMedia.Platform.Cultures;
 using ParkGlobalMedia.Platform.Data;
 using ParkGlobalMedia.Platform.Http;
@@ -21,11 +22,11 @@ public static class TaxonomyApi
     public static IEndpointRouteBuilder MapTaxonomyApi(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api/v1").WithTags("Reference data");
-        api.MapGet("/cultures", CulturesAsync).WithName("ListCultures").WithSummary("Cultures enabled on the platform, with writing direction.");
-        api.MapGet("/categories", CategoriesAsync).WithName("ListCategories").WithSummary("Story categories with names per culture.");
-        api.MapGet("/campaigns", CampaignsAsync).WithName("ListCampaigns")
+        api.MapGet("/cultures", CulturesAsync).WithName("ListCultures").CacheForAnonymousReaders().WithSummary("Cultures enabled on the platform, with writing direction.");
+        api.MapGet("/categories", CategoriesAsync).WithName("ListCategories").CacheForAnonymousReaders().WithSummary("Story categories with names per culture.");
+        api.MapGet("/campaigns", CampaignsAsync).WithName("ListCampaigns").CacheForAnonymousReaders()
             .WithSummary("Campaigns (annual events, IP); enterprise= limits to the centre's and that enterprise's own.");
-        api.MapGet("/campaigns/{key}", CampaignAsync).WithName("GetCampaign")
+        api.MapGet("/campaigns/{key}", CampaignAsync).WithName("GetCampaign").CacheForAnonymousReaders()
             .WithSummary("One campaign; its ETag is what updates send in If-Match.");
         api.MapPost("/campaigns", CreateCampaignAsync).WithName("CreateCampaign").RequireScope(TokenScopes.ContentWrite)
             .WithSummary("Create a campaign: the centre's (no owner; curators, admins) or an enterprise's own (its editors).");

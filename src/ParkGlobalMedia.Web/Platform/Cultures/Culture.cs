@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace ParkGlobalMedia.Platform.Cultures;
 
 /// <summary>A culture the platform publishes in (BCP 47 code such as zh-CN, en, es-MX, ar).</summary>
-public sealed class Culture
+public sealed class Culture : ParkGlobalMedia.Platform.Caching.IPublicContent
 {
     public required string Code { get; set; }
     public required string EnglishName { get; set; }

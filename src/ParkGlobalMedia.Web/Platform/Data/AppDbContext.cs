@@ -4,6 +4,7 @@ using ParkGlobalMedia.Content.Enterprises;
 using ParkGlobalMedia.Content.Stories;
 using ParkGlobalMedia.Content.Taxonomy;
 using ParkGlobalMedia.Identity;
+using ParkGlobalMedia.Platform.Caching;
 using ParkGlobalMedia.Platform.Cultures;
 using ParkGlobalMedia.Platform.Security;
 using ParkGlobalMedia.Platform.Settings;
@@ -20,6 +21,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Culture> Cultures => Set<Culture>();
     public DbSet<PlatformSetting> Settings => Set<PlatformSetting>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<ContentGenerationRow> ContentGeneration => Set<ContentGenerationRow>();
     public DbSet<Enterprise> Enterprises => Set<Enterprise>();
     public DbSet<EnterpriseMembership> EnterpriseMemberships => Set<EnterpriseMembership>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using ParkGlobalMedia.Platform.Caching;
 
 namespace ParkGlobalMedia.Platform.Data;
 
@@ -13,11 +14,12 @@ public static class DataServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<RevisionInterceptor>();
+        builder.Services.AddSingleton<ContentGenerationInterceptor>();
         builder.Services.AddSingleton<DatabaseConnection>();
         builder.Services.AddDbContext<AppDbContext>((services, options) =>
         {
             services.GetRequiredService<DatabaseConnection>().Configure(options);
-            options.AddInterceptors(services.GetRequiredService<RevisionInterceptor>());
+            options.AddInterceptors(services.GetRequiredService<RevisionInterceptor>(), services.GetRequiredService<ContentGenerationInterceptor>());
         });
         builder.Services.AddScoped<SchemaMigrator>();
         return builder;
