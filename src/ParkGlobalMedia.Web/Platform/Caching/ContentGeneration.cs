@@ -39,8 +39,11 @@ public sealed class PublicCacheOptions
     /// </summary>
     public TimeSpan GenerationRefresh { get; set; } = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>Upper bound of cached response bytes per instance.</summary>
-    public long SizeLimitBytes { get; set; } = 64L * 1024 * 1024;
+    /// <summary>
+    /// Upper bound of cached response bytes per instance: 256 MB holds about 12,000 story reads of ~20 KB, the whole
+    /// published archive of a large member in one culture set.
+    /// </summary>
+    public long SizeLimitBytes { get; set; } = 256L * 1024 * 1024;
 }
 
 /// <summary>
