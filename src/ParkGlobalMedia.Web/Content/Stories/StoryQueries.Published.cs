@@ -1,0 +1,108 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using ParkGlobalMedia.Content.Enterprises;
+using ParkGlobalMedia.Markdown;
+using ParkGlobalMedia.Platform;
+using ParkGlobalMedia.Platform.Cultures;
+
+namespace ParkGlobalMedia.Content.Stories;
+
+/// <summary>What readers get: a published variant, rendered, found by id and culture (with fallback) or by public URL.</summary>
+public sealed partial class StoryQueries
+{
+    /// <summary>
+    /// The published variant in <paramref name="requestedCulture"/>, or — walking the enterprise's fallback chain —
+    /// in the first culture that has one. <see cref="PublishedStory.Culture"/> tells which was served.
+    /// </summary>
+    public async Task<Outcome<PublishedStory>> GetPublishedAsync(Guid storyId, string requestedCulture, bool fallback, CancellationToken cancellationToken = default)
+    {
+        // A reader may ask for any real culture (es-MX); the fallback chain maps it onto the ones the site has.
+        var requested = Culture.Normalize(requestedCulture);
+        if (requested is null)
+        {
+            return Failure.Invalid("culture", $"'{requestedCulture}' is not a valid culture code (BCP 47, like en, zh-CN or es-MX).");
+        }
+
+        // Three narrow queries: the live cultures (titles and slugs only), the story's header, then the one body
+        // served. Loading every variant's full body to serve one was most of a read's cost (bench/RESULTS.md).
+        var live = await db.StoryVariants.AsNoTracking()
+            .Where(v => v.StoryId == storyId && v.PublishedVersionId != null && v.State != WorkflowState.Archived)
+            .Select(v => new { v.Culture, VersionId = v.PublishedVersionId!.Value, v.PublishedAt, v.FirstPublishedAt, v.PublishedVersion!.Slug, v.PublishedVersion.Title })
+            .ToListAsync(cancellationToken);
+        if (live.Count == 0)
+        {
+            return Failure.NotFound($"Story {storyId} is not published.");
+        }
+
+        var header = await db.Stories.AsNoTracking()
+            .Where(s => s.Id == storyId)
+            .Select(s => new
+            {
+                s.CoverAssetId,
+                Tags = s.Tags.Select(t => t.Tag).ToList(),
+                Category = db.Categories.Where(c => c.Id == s.CategoryId).Select(c => c.Key).First(),
+                Campaign = db.Campaigns.Where(c => c.Id == s.CampaignId).Select(c => c.Key).FirstOrDefault(),
+                Enterprise = db.Enterprises.Where(e => e.Id == s.EnterpriseId).Select(e => new { e.Slug, e.DefaultCulture, e.FallbackChain }).First(),
+            })
+            .FirstAsync(cancellationToken);
+
+        var site = new Enterprise { Slug = header.Enterprise.Slug, DefaultCulture = header.Enterprise.DefaultCulture, FallbackChain = header.Enterprise.FallbackChain };
+        var chain = fallback ? CultureFallback.Chain(site, requested) : [requested];
+        var variant = chain.Select(c => live.FirstOrDefault(v => string.Equals(v.Culture, c, StringComparison.OrdinalIgnoreCase)))
+            .FirstOrDefault(v => v is not null);
+        if (variant is null)
+        {
+            return Failure.NotFound(
+                $"Story {storyId} is not published in {requested}{(fallback ? $" nor in its fallbacks ({string.Join(" → ", chain)})" : "")}. " +
+                $"Published in: {string.Join(", ", live.Select(v => v.Culture))}.");
+        }
+
+        var version = await db.StoryVersions.AsNoTracking().FirstAsync(v => v.Id == variant.VersionId, cancellationToken);
+        var rendered = await RenderAsync(version, variant.Culture, cancellationToken);
+        return new PublishedStory(
+            storyId,
+            header.Enterprise.Slug,
+            variant.Culture,
+            requested,
+            version.Title,
+            version.Slug,
+            version.Summary,
+            version.Body,
+            rendered.Html,
+            string.IsNullOrWhiteSpace(version.Summary) ? rendered.Excerpt : version.Summary,
+            rendered.ReadingMinutes,
+            version.SeoTitle,
+            version.SeoDescription,
+            header.Category,
+            header.Tags.Order(StringComparer.Ordinal).ToList(),
+            header.Campaign,
+            header.CoverAssetId,
+            variant.PublishedAt!.Value,
+            variant.FirstPublishedAt ?? variant.PublishedAt!.Value,
+            version.Number,
+            live.OrderBy(v => v.Culture, StringComparer.Ordinal)
+                .Select(v => new CultureLink(v.Culture, v.Slug, v.Title, $"/api/v1/stories/{storyId}/{v.Culture}"))
+                .ToList());
+    }
+
+    /// <summary>
+    /// Versions never change, so their rendering is cached by version id. The expiry bounds how long a change in a
+    /// referenced asset (alt text, withdrawal) takes to show; the asset bank will evict explicitly.
+    /// </summary>
+    private async Task<RenderedMarkdown> RenderAsync(StoryVersion version, string culture, CancellationToken cancellationToken) =>
+        await renderings.GetOrCreateAsync((version.Id, culture), async entry =>
+        {
+            var rendered = await markdown.RenderAsync(version.Body, culture, cancellationToken);
+            entry.Size = rendered.Html.Length + rendered.PlainText.Length;
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10);
+            return rendered;
+        }) ?? throw new InvalidOperationException("rendering cache returned nothing");
+
+    /// <summary>Finds the live story behind a public URL (enterprise, culture, slug).</summary>
+    public async Task<Guid?> FindPublishedBySlugAsync(string enterpriseSlug, string culture, string slug, CancellationToken cancellationToken = default) =>
+        await db.StoryVariants.AsNoTracking()
+            .Where(v => v.Culture == culture && v.PublishedVersion!.Slug == slug && v.State != WorkflowState.Archived)
+            .Where(v => db.Enterprises.Any(e => e.Id == v.EnterpriseId && e.Slug == enterpriseSlug))
+            .Select(v => (Guid?)v.StoryId)
+            .FirstOrDefaultAsync(cancellationToken);
+}
