@@ -119,6 +119,22 @@ public sealed class ContentGenerationInterceptor(IServiceProvider services) : Sa
         return result;
     }
 
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Forget(eventData.Context);
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Forget(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    private static void Forget(DbContext? context)
+    {
+        if (context is not null)
+        {
+            Pending.Remove(context);
+        }
+    }
+
     private static void Remember(DbContext? context)
     {
         if (context is not null && context.ChangeTracker.Entries().Any(e =>
