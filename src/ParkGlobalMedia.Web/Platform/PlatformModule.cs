@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.HttpOverrides;
-using Microsoft.OpenApi;
 using ParkGlobalMedia.Platform.Caching;
 using ParkGlobalMedia.Platform.Cultures;
 using ParkGlobalMedia.Platform.Data;
@@ -36,45 +35,9 @@ public static class PlatformModule
         builder.Services.AddSingleton<PublicResponseCache>();
         builder.AddSharedDataProtection();
         builder.AddPlatformHealthChecks();
-        builder.Services.AddOpenApi("v1", options => options.AddOperationTransformer<OpenApiConventions>().AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info = new OpenApiInfo
-            {
-                Title = "ParkGlobalMedia API",
-                Version = "v1",
-                Description = "Headless API of the ParkGlobalMedia story library. Published content needs no authentication; " +
-                              "everything else takes a personal access token: Authorization: Bearer pgm_…",
-            };
-            document.Components ??= new OpenApiComponents();
-            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
-            document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
-            // RFC 9457 body of every error reply (see OpenApiConventions).
-            document.Components.Schemas.TryAdd("ProblemDetails", new OpenApiSchema
-            {
-                Type = JsonSchemaType.Object,
-                Properties = new Dictionary<string, IOpenApiSchema>
-                {
-                    ["type"] = new OpenApiSchema { Type = JsonSchemaType.String },
-                    ["title"] = new OpenApiSchema { Type = JsonSchemaType.String },
-                    ["status"] = new OpenApiSchema { Type = JsonSchemaType.Integer },
-                    ["detail"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "What was wrong, precisely enough to fix the request." },
-                    ["errors"] = new OpenApiSchema
-                    {
-                        Type = JsonSchemaType.Object,
-                        Description = "Messages per field, for validation errors.",
-                        AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String } },
-                    },
-                    ["traceId"] = new OpenApiSchema { Type = JsonSchemaType.String },
-                },
-            });
-            document.Components.SecuritySchemes["bearer"] = new OpenApiSecurityScheme
-            {
-                Type = SecuritySchemeType.Http,
-                Scheme = "bearer",
-                Description = "Personal access token (pgm_…), issued in the admin UI or with `token issue`.",
-            };
-            return Task.CompletedTask;
-        }));
+        builder.Services.AddOpenApi("v1", options => options
+            .AddOperationTransformer<OpenApiConventions>()
+            .AddDocumentTransformer<OpenApiDocumentDescription>());
         return builder;
     }
 
