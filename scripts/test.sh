@@ -5,7 +5,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
-bash scripts/install-browser-deps.sh
+bash scripts/install-test-deps.sh
 PGM_TEST_POSTGRES="$(bash scripts/postgres.sh)"
 export PGM_TEST_POSTGRES
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

@@ -1,4 +1,5 @@
 using ParkGlobalMedia.Admin;
+using ParkGlobalMedia.Assets;
 using ParkGlobalMedia.Content;
 using ParkGlobalMedia.Identity;
 using ParkGlobalMedia.Platform;
@@ -12,6 +13,7 @@ var builder = WebApplication.CreateBuilder(isCli ? [] : args);
 builder.AddPlatform();
 builder.AddPlatformIdentity();
 builder.AddContent();
+builder.AddAssets();
 builder.AddRecipes();
 builder.AddAdmin();
 

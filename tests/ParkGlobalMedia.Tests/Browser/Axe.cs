@@ -6,7 +6,7 @@ namespace ParkGlobalMedia.Tests.Browser;
 
 public sealed record AxeViolation(string Id, string Impact, string Help, IReadOnlyList<string> Targets);
 
-/// <summary>Runs axe-core (installed by scripts/install-browser-deps.sh) against the current page.</summary>
+/// <summary>Runs axe-core (installed by scripts/install-test-deps.sh) against the current page.</summary>
 public static class Axe
 {
     private const string RunScript = """
@@ -79,7 +79,7 @@ public static class Axe
                 var path = Path.Combine(dir.FullName, ".tools", "axe", "node_modules", "axe-core", "axe.min.js");
                 return File.Exists(path)
                     ? path
-                    : throw new FileNotFoundException($"axe-core not found at {path}. Run scripts/install-browser-deps.sh.");
+                    : throw new FileNotFoundException($"axe-core not found at {path}. Run scripts/install-test-deps.sh.");
             }
         }
 

@@ -31,7 +31,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         if (!File.Exists(path))
         {
             throw new InvalidOperationException(
-                $"Chromium not found at '{path}'. Run scripts/install-browser-deps.sh (or set PGM_CHROMIUM to a Chromium binary).");
+                $"Chromium not found at '{path}'. Run scripts/install-test-deps.sh (or set PGM_CHROMIUM to a Chromium binary).");
         }
 
         _playwright = await Playwright.CreateAsync();
@@ -47,7 +47,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         catch (PlaywrightException e)
         {
             throw new InvalidOperationException(
-                $"Chromium at '{path}' failed to start; run scripts/install-browser-deps.sh. {e.Message}", e);
+                $"Chromium at '{path}' failed to start; run scripts/install-test-deps.sh. {e.Message}", e);
         }
     }
 

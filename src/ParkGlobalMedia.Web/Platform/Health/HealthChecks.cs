@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using ParkGlobalMedia.Assets.Storage;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Options;
 using ParkGlobalMedia.Platform.Data;
 
 namespace ParkGlobalMedia.Platform.Health;
@@ -11,7 +11,7 @@ public static class HealthChecks
     {
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
-            .AddCheck<DataFolderHealthCheck>("storage");
+            .AddCheck<StorageHealthCheck>("storage");
         return builder;
     }
 
@@ -51,22 +51,25 @@ public static class HealthChecks
         }
     }
 
-    private sealed class DataFolderHealthCheck(IOptions<PlatformOptions> options, IHostEnvironment environment) : IHealthCheck
+    /// <summary>Writes, reads back and deletes a small object in the configured blob storage.</summary>
+    private sealed class StorageHealthCheck(IBlobStorage storage) : IHealthCheck
     {
         public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
         {
-            var folder = options.Value.ResolveDataFolder(environment.ContentRootPath);
-            var probe = Path.Combine(folder, $".health-{Guid.NewGuid():N}");
+            var key = $"health/{Guid.NewGuid():N}";
+            var probe = "ok"u8.ToArray();
             try
             {
-                Directory.CreateDirectory(folder);
-                await File.WriteAllTextAsync(probe, "ok", cancellationToken);
-                File.Delete(probe);
-                return HealthCheckResult.Healthy("data folder writable");
+                await storage.PutAsync(key, new MemoryStream(probe), "text/plain", cancellationToken);
+                var info = await storage.GetInfoAsync(key, cancellationToken);
+                await storage.DeleteAsync(key, cancellationToken);
+                return info?.Length == probe.Length
+                    ? HealthCheckResult.Healthy($"{storage.GetType().Name}: writable")
+                    : HealthCheckResult.Unhealthy($"{storage.GetType().Name}: a written probe could not be read back");
             }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                return HealthCheckResult.Unhealthy($"data folder not writable: {exception.Message}");
+                return HealthCheckResult.Unhealthy($"{storage.GetType().Name}: not writable: {exception.Message}");
             }
         }
     }

@@ -1,0 +1,110 @@
+using System.Security.Cryptography;
+using ParkGlobalMedia.Assets.Storage;
+using ParkGlobalMedia.Tests.Infrastructure;
+
+namespace ParkGlobalMedia.Tests.Assets;
+
+/// <summary>The blob-storage contract, run against the file system and against a real S3-compatible server.</summary>
+public abstract class BlobStorageTests
+{
+    protected abstract IBlobStorage Storage { get; }
+
+    [Fact]
+    public async Task Bytes_written_come_back_identical_with_their_length()
+    {
+        var bytes = RandomNumberGenerator.GetBytes(3 * 1024 * 1024 + 17);
+        var key = $"originals/{Guid.NewGuid():N}/photo.jpg";
+        await Storage.PutAsync(key, new MemoryStream(bytes), "image/jpeg");
+
+        Assert.Equal(bytes.Length, (await Storage.GetInfoAsync(key))!.Length);
+        await using var read = (await Storage.OpenReadAsync(key))!;
+        var copy = new MemoryStream();
+        await read.CopyToAsync(copy);
+        Assert.Equal(SHA256.HashData(bytes), SHA256.HashData(copy.ToArray()));
+    }
+
+    [Fact]
+    public async Task A_stream_of_unknown_length_is_stored_whole()
+    {
+        var bytes = RandomNumberGenerator.GetBytes(200_000);
+        var key = $"uploads/{Guid.NewGuid():N}.bin";
+        await Storage.PutAsync(key, new ForwardOnlyStream(bytes), "application/octet-stream");
+        Assert.Equal(bytes.Length, (await Storage.GetInfoAsync(key))!.Length);
+    }
+
+    [Fact]
+    public async Task Writing_a_key_again_replaces_the_object_and_delete_removes_it()
+    {
+        var key = $"renditions/{Guid.NewGuid():N}/w640.webp";
+        await Storage.PutAsync(key, new MemoryStream(new byte[10]), "image/webp");
+        await Storage.PutAsync(key, new MemoryStream(new byte[25]), "image/webp");
+        Assert.Equal(25, (await Storage.GetInfoAsync(key))!.Length);
+
+        await Storage.DeleteAsync(key);
+        Assert.Null(await Storage.GetInfoAsync(key));
+        Assert.Null(await Storage.OpenReadAsync(key));
+        await Storage.DeleteAsync(key); // deleting what is gone is fine
+    }
+
+    [Theory]
+    [InlineData("../escape.txt")]
+    [InlineData("a/../../escape.txt")]
+    [InlineData("/etc/passwd")]
+    [InlineData("Upper/Case.jpg")]
+    [InlineData("")]
+    [InlineData("a//b")]
+    [InlineData("back\\slash")]
+    public async Task Keys_that_could_escape_or_differ_between_stores_are_refused(string key)
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() => Storage.PutAsync(key, new MemoryStream([1]), "text/plain"));
+        await Assert.ThrowsAsync<ArgumentException>(() => Storage.OpenReadAsync(key));
+    }
+
+    /// <summary>A network-like stream: no length, no seeking.</summary>
+    private sealed class ForwardOnlyStream(byte[] bytes) : Stream
+    {
+        private readonly MemoryStream _inner = new(bytes);
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override int Read(byte[] buffer, int offset, int count) => _inner.Read(buffer, offset, count);
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
+
+public sealed class FileSystemBlobStorageTests : BlobStorageTests, IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "pgm-blobs", Guid.NewGuid().ToString("N"));
+
+    public FileSystemBlobStorageTests() => Storage = new FileSystemBlobStorage(_root);
+
+    protected override IBlobStorage Storage { get; }
+
+    [Fact]
+    public async Task No_partial_files_are_left_behind()
+    {
+        await Storage.PutAsync("a/b.txt", new MemoryStream([1, 2, 3]), "text/plain");
+        Assert.Equal(["b.txt"], Directory.GetFiles(Path.Combine(_root, "a")).Select(Path.GetFileName));
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_root))
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+    }
+}
+
+public sealed class S3BlobStorageTests(S3rverFixture s3) : BlobStorageTests, IClassFixture<S3rverFixture>
+{
+    protected override IBlobStorage Storage { get; } = new S3BlobStorage(
+        S3BlobStorage.CreateClient(new S3StorageOptions { ServiceUrl = s3.ServiceUrl, AccessKey = S3rverFixture.AccessKey, SecretKey = S3rverFixture.SecretKey }),
+        S3rverFixture.Bucket);
+}
