@@ -59,23 +59,6 @@ public abstract class BlobStorageTests
         await Assert.ThrowsAsync<ArgumentException>(() => Storage.PutAsync(key, new MemoryStream([1]), "text/plain"));
         await Assert.ThrowsAsync<ArgumentException>(() => Storage.OpenReadAsync(key));
     }
-
-    /// <summary>A network-like stream: no length, no seeking.</summary>
-    private sealed class ForwardOnlyStream(byte[] bytes) : Stream
-    {
-        private readonly MemoryStream _inner = new(bytes);
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override int Read(byte[] buffer, int offset, int count) => _inner.Read(buffer, offset, count);
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    }
 }
 
 public sealed class FileSystemBlobStorageTests : BlobStorageTests, IDisposable

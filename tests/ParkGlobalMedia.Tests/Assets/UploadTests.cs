@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using ParkGlobalMedia.Assets.Uploads;
+using ParkGlobalMedia.Tests.Infrastructure;
 
 namespace ParkGlobalMedia.Tests.Assets;
 
@@ -40,7 +41,7 @@ public sealed class UploadTests : IDisposable
     public async Task A_received_file_is_spooled_with_its_sha256_even_when_the_header_trickles_in()
     {
         var bytes = Png(500_000);
-        await using var upload = await UploadSpooler.ReceiveAsync(new TrickleStream(bytes), new UploadLimits(), _folder);
+        await using var upload = await UploadSpooler.ReceiveAsync(new ForwardOnlyStream(bytes, maxChunk: 3), new UploadLimits(), _folder);
 
         Assert.Equal(MediaTypes.Png, upload.Type);
         Assert.Equal(bytes.Length, upload.Length);
@@ -81,24 +82,5 @@ public sealed class UploadTests : IDisposable
         var bytes = RandomNumberGenerator.GetBytes(length);
         new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }.CopyTo(bytes, 0);
         return bytes;
-    }
-
-    /// <summary>Delivers at most 3 bytes per read, like a slow network.</summary>
-    private sealed class TrickleStream(byte[] bytes) : Stream
-    {
-        private readonly MemoryStream _inner = new(bytes);
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override int Read(byte[] buffer, int offset, int count) => _inner.Read(buffer, offset, Math.Min(count, 3));
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-            _inner.ReadAsync(buffer[..Math.Min(buffer.Length, 3)], cancellationToken);
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
