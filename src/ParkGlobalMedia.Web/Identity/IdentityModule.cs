@@ -59,20 +59,17 @@ public static class IdentityModule
 
     /// <summary>
     /// A present but unusable bearer token is an error even on public routes: a client that believes it is
-    /// authenticated must learn that it is not, instead of silently receiving only public data.
+    /// authenticated must learn that it is not, instead of silently receiving only public data. Runs after
+    /// UseAuthentication, whose token handler has already recorded why the token was refused.
     /// </summary>
     public static IApplicationBuilder UseRejectedTokenProblems(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
-            if (context.Request.Path.StartsWithSegments("/api"))
+            if (ApiTokenAuthentication.FailureMessage(context) is { } message)
             {
-                await context.AuthenticateAsync();
-                if (ApiTokenAuthentication.FailureMessage(context) is { } message)
-                {
-                    await Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Invalid access token", detail: message)
-                        .ExecuteAsync(context);
-                    return;
-                }
+                await Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Invalid access token", detail: message)
+                    .ExecuteAsync(context);
+                return;
             }
 
             await next(context);

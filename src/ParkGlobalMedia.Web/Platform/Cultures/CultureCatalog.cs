@@ -33,7 +33,5 @@ public sealed class CultureCatalog(AppDbContext db, IMemoryCache cache)
         return all.FirstOrDefault(c => string.Equals(c.Code, normalized, StringComparison.OrdinalIgnoreCase));
     }
 
-    public void Invalidate() => cache.Remove(CacheKey);
-
     public static void Invalidate(IMemoryCache cache) => cache.Remove(CacheKey);
 }

@@ -149,7 +149,7 @@ public sealed class StoryEditorModel(StoryService service, StoryQueries stories,
     {
         var caller = await CallerAsync();
         var summary = await stories.GetSummaryAsync(caller, Id, cancellationToken);
-        if (!summary.Succeeded || !ContentPermissions.CanReadDrafts(caller, await db.Stories.Where(s => s.Id == Id).Select(s => s.EnterpriseId).FirstAsync(cancellationToken)))
+        if (!summary.Succeeded)
         {
             return false;
         }
@@ -157,7 +157,8 @@ public sealed class StoryEditorModel(StoryService service, StoryQueries stories,
         Story = summary.Value!;
         Enterprise = await db.Enterprises.AsNoTracking().FirstAsync(e => e.Slug == Story.Enterprise, cancellationToken);
         var canonical = ParkGlobalMedia.Platform.Cultures.Culture.Normalize(Culture);
-        if (canonical is null || !Enterprise.Cultures.Contains(canonical))
+        // A published story's summary is public; the editor is only for those who may see its drafts.
+        if (!ContentPermissions.CanReadDrafts(caller, Enterprise.Id) || canonical is null || !Enterprise.Cultures.Contains(canonical))
         {
             return false;
         }
