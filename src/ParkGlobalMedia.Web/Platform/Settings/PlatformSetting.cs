@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -13,8 +12,6 @@ public sealed class PlatformSetting
     public required string Key { get; set; }
     public required string Value { get; set; }
     public DateTime UpdatedAt { get; set; }
-
-    public T? As<T>() => JsonSerializer.Deserialize<T>(Value, JsonSerializerOptions.Web);
 }
 
 internal sealed class PlatformSettingConfiguration : IEntityTypeConfiguration<PlatformSetting>
