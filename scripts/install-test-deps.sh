@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what the tests need beyond the .NET SDK: Debian's Chromium for the browser tests (Playwright cannot
+# Installs what the tests need beyond the .NET SDK: libvips and ffmpeg (scripts/install-media-tools.sh), Debian's Chromium for the browser tests (Playwright cannot
 # download its own browser here), axe-core for the accessibility checks, and s3rver, a small S3-compatible server
 # the blob-storage tests run on loopback. Idempotent: does nothing when all are present.
 set -euo pipefail
@@ -7,6 +7,8 @@ set -euo pipefail
 AXE_VERSION=4.14.1
 S3RVER_VERSION=3.7.1
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+bash "$ROOT/scripts/install-media-tools.sh"
 
 if [[ ! -x /usr/bin/chromium ]]; then
     SUDO=""

@@ -9,6 +9,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 export Platform__DataFolder="${Platform__DataFolder:-$root/data}"
 
+bash scripts/install-media-tools.sh  # libvips + ffmpeg for the asset bank
 dotnet build src/ParkGlobalMedia.Web -c Release -nologo -v quiet
 cat <<INFO
 
