@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using ParkGlobalMedia.Assets.Library;
+using ParkGlobalMedia.Assets.Uploads;
 using ParkGlobalMedia.Content.Enterprises;
 using ParkGlobalMedia.Content.Stories;
 using ParkGlobalMedia.Content.Taxonomy;
@@ -32,6 +34,13 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<StoryVariant> StoryVariants => Set<StoryVariant>();
     public DbSet<StoryVersion> StoryVersions => Set<StoryVersion>();
     public DbSet<WorkflowTransition> WorkflowTransitions => Set<WorkflowTransition>();
+    public DbSet<Asset> Assets => Set<Asset>();
+    public DbSet<AssetTag> AssetTags => Set<AssetTag>();
+    public DbSet<AssetCollectionEntry> AssetCollections => Set<AssetCollectionEntry>();
+    public DbSet<AssetRendition> AssetRenditions => Set<AssetRendition>();
+    public DbSet<AssetEvent> AssetEvents => Set<AssetEvent>();
+    public DbSet<AssetUsage> AssetUsages => Set<AssetUsage>();
+    public DbSet<UploadSession> UploadSessions => Set<UploadSession>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
