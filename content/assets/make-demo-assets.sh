@@ -535,7 +535,7 @@ excavator_line() {
     # GPS, make/model, artist and copyright. vips' CLI cannot set individual EXIF tags, hence the python step.
     python3 "$WORK/exif.py" "$WORK/excavator-line-plain.jpg" "$OUT/xiangjiang-excavator-assembly-hall.jpg" \
         --make "Fictocam" --model "FX-20 Demo" --artist "Li Mingyuan (fictional)" \
-        --copyright "Copyright 2026 Xiangjiang Heavy Machinery (fictional demo company)" \
+        --copyright "Copyright 2023 Xiangjiang Heavy Machinery (fictional demo company)" \
         --datetime "2023:09:14 10:21:37" --lat 28.2478 --lon 113.0852 --alt 52
     echo "  xiangjiang-excavator-assembly-hall.jpg: $(stat -c %s "$OUT/xiangjiang-excavator-assembly-hall.jpg") bytes (with EXIF)"
 }
