@@ -35,6 +35,7 @@ app.UseAuthorization();
 app.MapPlatform();
 app.MapAccountApi();
 app.MapContentApi();
+app.MapAssets();
 app.MapAdmin();
 
 await app.RunAsync();

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using ParkGlobalMedia.Content.Enterprises;
 using ParkGlobalMedia.Content.Stories;
 using ParkGlobalMedia.Content.Taxonomy;
@@ -32,7 +33,8 @@ public static class ContentModule
         services.AddSingleton<ScheduledTransitions>();
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<RenderedMarkdownCache>();
-        services.AddSingleton<IAssetReferenceResolver, NullAssetReferenceResolver>();
+        services.TryAddSingleton<IAssetReferenceResolver, NullAssetReferenceResolver>();
+        services.TryAddScoped<IStoryAssetPolicy, AllowAllStoryAssets>();
 
         services.AddOptions<SchedulerOptions>().BindConfiguration(SchedulerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var scheduler = builder.Configuration.GetSection(SchedulerOptions.Section).Get<SchedulerOptions>() ?? new SchedulerOptions();

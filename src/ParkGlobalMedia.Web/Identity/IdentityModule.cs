@@ -19,8 +19,13 @@ public static class IdentityModule
                 options.DefaultChallengeScheme = Scheme;
             })
             .AddPolicyScheme(Scheme, "API token or admin cookie", options =>
+                // The API takes only tokens. Media URLs (renditions, originals, packages) take either: a partner app
+                // fetches with its token, the admin UI's <img> tags with the cookie.
                 options.ForwardDefaultSelector = context =>
-                    context.Request.Path.StartsWithSegments("/api") ? ApiTokenAuthentication.SchemeName : IdentityConstants.ApplicationScheme)
+                    context.Request.Path.StartsWithSegments("/api") ||
+                    (context.Request.Path.StartsWithSegments("/media") && context.Request.Headers.Authorization.Count > 0)
+                        ? ApiTokenAuthentication.SchemeName
+                        : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null)
             .AddIdentityCookies();
 

@@ -44,6 +44,7 @@ public abstract class BlobStorageTests
         Assert.Null(await Storage.GetInfoAsync(key));
         Assert.Null(await Storage.OpenReadAsync(key));
         await Storage.DeleteAsync(key); // deleting what is gone is fine
+        await Storage.DeleteAsync($"packages/{Guid.NewGuid():N}/manifest.json"); // and so is deleting under a prefix never used
     }
 
     [Theory]

@@ -28,6 +28,7 @@ public class AppFactory(DatabaseProvider provider) : WebApplicationFactory<Progr
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync(provider);
+        await BeforeStartAsync();
         StartServer(); // builds the host: migrations and first-start recipes run here
         await using var scope = Services.CreateAsyncScope();
         Seed = await Seed.CreateAsync(scope.ServiceProvider);
@@ -40,7 +41,14 @@ public class AppFactory(DatabaseProvider provider) : WebApplicationFactory<Progr
         {
             await _database.DisposeAsync();
         }
+
+        await AfterStopAsync();
     }
+
+    /// <summary>For fixtures that need a server of their own (an S3 store) running before the app starts.</summary>
+    protected virtual Task BeforeStartAsync() => Task.CompletedTask;
+
+    protected virtual Task AfterStopAsync() => Task.CompletedTask;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -54,6 +62,8 @@ public class AppFactory(DatabaseProvider provider) : WebApplicationFactory<Progr
                 ["Platform:DataFolder"] = Database.Folder,
                 ["Platform:FirstStartRecipes:0"] = "default",
                 ["Scheduler:Enabled"] = "false",
+                // Tests drive asset processing step by step (AssetProcessor.ProcessAllAsync) instead of racing a worker.
+                ["AssetProcessing:Enabled"] = "false",
                 ["Logging:LogLevel:Default"] = "Warning",
             };
             foreach (var (key, value) in ExtraSettings)
@@ -94,6 +104,25 @@ public class AppFactory(DatabaseProvider provider) : WebApplicationFactory<Progr
 public sealed class SqliteAppFactory() : AppFactory(DatabaseProvider.Sqlite);
 
 public sealed class PostgresAppFactory() : AppFactory(DatabaseProvider.Postgres);
+
+/// <summary>The app on SQLite with its blobs in an S3-compatible store (s3rver on loopback, started for the fixture).</summary>
+public sealed class S3AppFactory() : AppFactory(DatabaseProvider.Sqlite)
+{
+    private readonly S3rverFixture _s3 = new();
+
+    protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
+    {
+        ["Storage:Provider"] = "S3",
+        ["Storage:S3:ServiceUrl"] = _s3.ServiceUrl,
+        ["Storage:S3:Bucket"] = S3rverFixture.Bucket,
+        ["Storage:S3:AccessKey"] = S3rverFixture.AccessKey,
+        ["Storage:S3:SecretKey"] = S3rverFixture.SecretKey,
+    };
+
+    protected override Task BeforeStartAsync() => _s3.InitializeAsync();
+
+    protected override Task AfterStopAsync() => _s3.DisposeAsync();
+}
 
 /// <summary>The app on a real Kestrel socket (loopback, random port) so a real browser can reach it.</summary>
 public sealed class KestrelAppFactory : AppFactory

@@ -13,7 +13,8 @@ public sealed record Seed(
     SeedUser EditorA,
     SeedUser ReviewerA,
     SeedUser FrenchReviewerA,
-    SeedUser EditorB)
+    SeedUser EditorB,
+    SeedUser Curator)
 {
     public static async Task<Seed> CreateAsync(IServiceProvider services)
     {
@@ -54,7 +55,8 @@ public sealed record Seed(
             await User("editor.a@example.org", [Roles.EnterpriseEditor], ["alpha-machinery"]),
             await User("reviewer.a@example.org", [Roles.EnterpriseReviewer], ["alpha-machinery"]),
             await User("fr.reviewer.a@example.org", [Roles.LanguageReviewer], ["alpha-machinery"], ["fr"]),
-            await User("editor.b@example.org", [Roles.EnterpriseEditor], ["beta-rail"]));
+            await User("editor.b@example.org", [Roles.EnterpriseEditor], ["beta-rail"]),
+            await User("curator@example.org", [Roles.CentreCurator], []));
     }
 }
 

@@ -53,7 +53,15 @@ public sealed class FileSystemBlobStorage(string root) : IBlobStorage
 
     public Task DeleteAsync(string key, CancellationToken cancellationToken = default)
     {
-        File.Delete(PathOf(key));
+        try
+        {
+            File.Delete(PathOf(key));
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // Nothing was ever stored under this prefix: deleting what is not there is not an error (as on S3).
+        }
+
         return Task.CompletedTask;
     }
 

@@ -42,10 +42,8 @@ public sealed class SpooledUpload(string path, MediaType type, long length, stri
 }
 
 /// <summary>Why an upload was refused; the message is safe to show to the uploader.</summary>
-public sealed class UploadRejectedException(string message, int statusCode) : Exception(message)
-{
-    public int StatusCode { get; } = statusCode;
-}
+public sealed class UploadRejectedException(string message, int statusCode)
+    : Platform.Http.RequestRejectedException("Upload refused", message, statusCode);
 
 /// <summary>
 /// Receives an upload as a stream: decides its type from the first bytes, enforces that type's size limit while
@@ -75,6 +73,11 @@ public static class UploadSpooler
                 }
 
                 headerLength += read;
+            }
+
+            if (headerLength == 0)
+            {
+                throw new UploadRejectedException("The upload is empty: send the file's bytes as the request body.", StatusCodes.Status400BadRequest);
             }
 
             var type = MediaTypes.Detect(buffer.AsSpan(0, headerLength))

@@ -81,7 +81,7 @@ public sealed partial class EnterpriseService(AppDbContext db, CultureCatalog cu
             return Failure.Forbidden("Only a platform admin or centre curator may change an enterprise's settings.");
         }
 
-        if (StoryETags.CheckIfMatch(ifMatch, EnterpriseView.From(enterprise).ETag) is { } stale)
+        if (StoryETags.CheckIfMatch(ifMatch, EnterpriseView.From(enterprise).ETag, "enterprise") is { } stale)
         {
             return stale;
         }

@@ -13,7 +13,7 @@ public static class StoryETags
     public static string Working(Story story, StoryVariant variant) => $"\"w{story.Revision}.{variant.Revision}\"";
 
     /// <summary>Null when the If-Match header matches; otherwise the failure to return.</summary>
-    public static Failure? CheckIfMatch(string? ifMatch, string current)
+    public static Failure? CheckIfMatch(string? ifMatch, string current, string subject = "story")
     {
         if (string.IsNullOrWhiteSpace(ifMatch))
         {
@@ -25,6 +25,6 @@ public static class StoryETags
             .Select(tag => tag.StartsWith("W/", StringComparison.Ordinal) ? tag[2..] : tag);
         return offered.Any(tag => tag == "*" || tag == current)
             ? null
-            : Failure.Stale($"The story changed since you read it: you sent If-Match {ifMatch}, the current ETag is {current}. Reload it and apply your change again.");
+            : Failure.Stale($"The {subject} changed since you read it: you sent If-Match {ifMatch}, the current ETag is {current}. Reload it and apply your change again.");
     }
 }

@@ -86,11 +86,11 @@ public sealed partial class StoryQueries
     }
 
     /// <summary>
-    /// Versions never change, so their rendering is cached by version id. The expiry bounds how long a change in a
-    /// referenced asset (alt text, withdrawal) takes to show; the asset bank will evict explicitly.
+    /// Renders a version's body once per content generation: the Markdown of a version never changes, but the assets it
+    /// references do (alt text, renditions, withdrawal), and every such change bumps the generation on every instance.
     /// </summary>
     private async Task<RenderedMarkdown> RenderAsync(StoryVersion version, string culture, CancellationToken cancellationToken) =>
-        await renderings.GetOrCreateAsync((version.Id, culture), async entry =>
+        await renderings.GetOrCreateAsync((version.Id, culture, await generation.CurrentAsync(cancellationToken)), async entry =>
         {
             var rendered = await markdown.RenderAsync(version.Body, culture, cancellationToken);
             entry.Size = rendered.Html.Length + rendered.PlainText.Length;

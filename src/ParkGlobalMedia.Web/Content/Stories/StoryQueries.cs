@@ -3,6 +3,7 @@ using ParkGlobalMedia.Content.Enterprises;
 using ParkGlobalMedia.Identity;
 using ParkGlobalMedia.Markdown;
 using ParkGlobalMedia.Platform;
+using ParkGlobalMedia.Platform.Caching;
 using ParkGlobalMedia.Platform.Cultures;
 using ParkGlobalMedia.Platform.Data;
 
@@ -12,7 +13,7 @@ namespace ParkGlobalMedia.Content.Stories;
 /// Reads of the story library. Anonymous callers only ever see live published versions; unpublished work is
 /// visible only to callers allowed to read the enterprise's drafts, and to everyone else it does not exist (404).
 /// </summary>
-public sealed partial class StoryQueries(AppDbContext db, CultureCatalog cultures, MarkdownRenderer markdown, RenderedMarkdownCache renderings)
+public sealed partial class StoryQueries(AppDbContext db, CultureCatalog cultures, MarkdownRenderer markdown, RenderedMarkdownCache renderings, ContentGeneration generation)
 {
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 100;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ParkGlobalMedia.Content.Enterprises;
 using ParkGlobalMedia.Content.Taxonomy;
 using ParkGlobalMedia.Identity;
+using ParkGlobalMedia.Markdown;
 using ParkGlobalMedia.Platform;
 using ParkGlobalMedia.Platform.Cultures;
 using ParkGlobalMedia.Platform.Data;
@@ -17,6 +18,7 @@ public sealed partial class StoryService(
     CultureCatalog cultures,
     TimeProvider clock,
     IEnumerable<IStoryChangeObserver> observers,
+    IStoryAssetPolicy assetPolicy,
     ILogger<StoryService> logger)
 {
     public async Task<Outcome<StoryVariant>> CreateAsync(CallerContext caller, CreateStoryRequest request, CancellationToken cancellationToken = default)
@@ -39,6 +41,7 @@ public sealed partial class StoryService(
         var classification = await ValidateClassificationAsync(enterprise, request.Category, request.Tags, request.Campaign, request.CoverAssetId, errors, cancellationToken);
         var storyId = Guid.CreateVersion7();
         var content = ValidateContent(request.Content, storyId, errors);
+        await CheckNewAssetsAsync(enterprise.Id, [.. ClassificationCover(classification), .. AssetReferences.Find(content.Body)], [], "assets", errors, cancellationToken);
         if (!errors.IsEmpty)
         {
             return errors.ToFailure();
@@ -106,12 +109,13 @@ public sealed partial class StoryService(
         var errors = new ValidationErrors();
         var canonicalCulture = await ValidateCultureAsync(enterprise, culture, "culture", errors, cancellationToken);
         var validated = ValidateContent(content, storyId, errors);
+        var variant = story.Variants.FirstOrDefault(v => v.Culture == canonicalCulture);
+        await CheckNewAssetsAsync(story.EnterpriseId, AssetReferences.Find(validated.Body), await CurrentBodyReferencesAsync(variant, cancellationToken), "body", errors, cancellationToken);
         if (!errors.IsEmpty)
         {
             return errors.ToFailure();
         }
 
-        var variant = story.Variants.FirstOrDefault(v => v.Culture == canonicalCulture);
         if (variant is not null)
         {
             if (StoryETags.CheckIfMatch(ifMatch, StoryETags.Working(story, variant)) is { } stale)
@@ -187,6 +191,7 @@ public sealed partial class StoryService(
         var enterprise = await db.Enterprises.FirstAsync(e => e.Id == story.EnterpriseId, cancellationToken);
         var errors = new ValidationErrors();
         var classification = await ValidateClassificationAsync(enterprise, request.Category, request.Tags, request.Campaign, request.CoverAssetId, errors, cancellationToken);
+        await CheckNewAssetsAsync(story.EnterpriseId, ClassificationCover(classification), story.CoverAssetId is { } current ? [current] : [], "coverAssetId", errors, cancellationToken);
         if (!errors.IsEmpty)
         {
             return errors.ToFailure();
@@ -353,16 +358,12 @@ public sealed partial class StoryService(
             db.ChangeTracker.Clear();
             return Failure.Stale("Someone else saved this story at the same moment; reload it and apply your change again.");
         }
-        catch (DbUpdateException exception) when (IsUniqueViolation(exception))
+        catch (DbUpdateException exception) when (DbErrors.IsUniqueViolation(exception))
         {
             db.ChangeTracker.Clear();
             return Failure.Conflict("Another story took this slug at the same moment; choose another.");
         }
     }
-
-    private static bool IsUniqueViolation(DbUpdateException exception) =>
-        exception.InnerException?.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) == true ||
-        exception.InnerException?.Message.Contains("duplicate key", StringComparison.OrdinalIgnoreCase) == true;
 
     private async Task NotifyAsync(Story story, StoryVariant variant, string change, CancellationToken cancellationToken)
     {

@@ -74,6 +74,18 @@ public sealed class ContentGeneration(IServiceScopeFactory scopes, IOptions<Publ
 
     /// <summary>A change was saved here: the next request re-reads the generation instead of trusting the last one.</summary>
     public void Invalidate() => Volatile.Write(ref _generation, -1);
+
+    /// <summary>
+    /// Bumps the generation for a change that bypassed the change tracker (bulk updates, background processing),
+    /// which the interceptor cannot see.
+    /// </summary>
+    public async Task BumpAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        await db.Database.ExecuteSqlRawAsync(BumpSql, cancellationToken);
+        Invalidate();
+    }
+
+    internal const string BumpSql = "UPDATE content_generation SET \"Generation\" = \"Generation\" + 1 WHERE \"Id\" = 1";
 }
 
 /// <summary>
@@ -101,7 +113,7 @@ public sealed class ContentGenerationInterceptor(IServiceProvider services) : Sa
     {
         if (eventData.Context is { } context && Pending.Remove(context))
         {
-            await context.Database.ExecuteSqlRawAsync("UPDATE content_generation SET \"Generation\" = \"Generation\" + 1 WHERE \"Id\" = 1", cancellationToken);
+            await context.Database.ExecuteSqlRawAsync(ContentGeneration.BumpSql, cancellationToken);
             services.GetRequiredService<ContentGeneration>().Invalidate();
         }
 
@@ -112,7 +124,7 @@ public sealed class ContentGenerationInterceptor(IServiceProvider services) : Sa
     {
         if (eventData.Context is { } context && Pending.Remove(context))
         {
-            context.Database.ExecuteSqlRaw("UPDATE content_generation SET \"Generation\" = \"Generation\" + 1 WHERE \"Id\" = 1");
+            context.Database.ExecuteSqlRaw(ContentGeneration.BumpSql);
             services.GetRequiredService<ContentGeneration>().Invalidate();
         }
 

@@ -15,6 +15,7 @@ public static class ProblemHandling
             options.CustomizeProblemDetails = context =>
                 context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        builder.Services.AddOptions<LargeBodyPaths>();
         // Binding failures throw instead of answering an empty 400, so the handler can say what was wrong.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.Configure<JsonOptions>(options =>
@@ -36,7 +37,8 @@ public static class ProblemHandling
         // sizes in the message, before anything is read (and on any server, test host included).
         app.Use(async (context, next) =>
         {
-            if (context.Request.ContentLength is > MaxRequestBodyBytes and var length)
+            if (context.Request.ContentLength is > MaxRequestBodyBytes and var length &&
+                !context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<LargeBodyPaths>>().Value.Allows(context.Request.Path))
             {
                 await Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request body too large",
                         detail: $"The request body is {length:N0} bytes; the limit is {MaxRequestBodyBytes:N0} bytes.")
@@ -49,10 +51,32 @@ public static class ProblemHandling
         return app;
     }
 
+    /// <summary>
+    /// Paths whose endpoints stream large bodies (uploads) and enforce their own limits while reading; the 2 MB
+    /// up-front check skips them. Capabilities add theirs with <c>Configure&lt;LargeBodyPaths&gt;</c>.
+    /// </summary>
+    public sealed class LargeBodyPaths
+    {
+        public List<PathString> Prefixes { get; } = [];
+
+        public bool Allows(PathString path) => Prefixes.Any(path.StartsWithSegments);
+    }
+
     private sealed class BadRequestExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
     {
         public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
         {
+            if (exception is RequestRejectedException rejected)
+            {
+                httpContext.Response.StatusCode = rejected.StatusCode;
+                return await problems.TryWriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = httpContext,
+                    Exception = exception,
+                    ProblemDetails = { Status = rejected.StatusCode, Title = rejected.Title, Detail = rejected.Message },
+                });
+            }
+
             if (exception is not BadHttpRequestException badRequest)
             {
                 return false;

@@ -8,13 +8,14 @@ using YamlDotNet.Serialization;
 namespace ParkGlobalMedia.Recipes.Steps;
 
 /// <summary>
-/// {"step":"stories","from":"content/stories","publish":true}: imports `{enterprise}/{story}/story.json` plus one
+/// {"step":"stories","from":"content/stories","publish":true}: imports `{enterprise}/{story}/story.json` (with an optional
+/// "cover" asset id; the assets step runs first) plus one
 /// `{culture}.md` (YAML front matter + Markdown body) per culture, through the same service and workflow as the API.
 /// A story whose source-culture slug exists already is skipped, which makes re-applying safe.
 /// </summary>
 public sealed class StoriesStep(StoryService stories) : IRecipeStep
 {
-    private sealed record StoryFile(string? Key, string? Category, List<string>? Tags, string? Campaign, string? SourceCulture, DateTime? PublishedAt);
+    private sealed record StoryFile(string? Key, string? Category, List<string>? Tags, string? Campaign, string? SourceCulture, DateTime? PublishedAt, string? Cover);
 
     private static readonly IDeserializer FrontMatter = new DeserializerBuilder().Build();
 
@@ -73,7 +74,7 @@ public sealed class StoriesStep(StoryService stories) : IRecipeStep
         }
 
         var caller = CallerContext.System;
-        var created = Check(await stories.CreateAsync(caller, new CreateStoryRequest(enterprise, sourceCulture, meta.Category, meta.Tags, meta.Campaign, null, source), cancellationToken), where, sourceCulture);
+        var created = Check(await stories.CreateAsync(caller, new CreateStoryRequest(enterprise, sourceCulture, meta.Category, meta.Tags, meta.Campaign, meta.Cover, source), cancellationToken), where, sourceCulture);
         var storyId = created.StoryId;
         foreach (var (culture, content) in variants.Where(v => v.Key != sourceCulture))
         {

@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using ParkGlobalMedia.Assets.Library;
+using ParkGlobalMedia.Platform.Caching;
+using ParkGlobalMedia.Platform.Data;
+
+namespace ParkGlobalMedia.Assets.Delivery;
+
+/// <summary>What serving an asset's bytes needs: the asset (for access rules) and its renditions by name.</summary>
+public sealed record MediaEntry(Asset Asset, IReadOnlyDictionary<string, AssetRendition> Renditions);
+
+/// <summary>
+/// Asset rows for the media endpoints, cached per content generation: a rendition hit then costs no query, and any
+/// change that matters (withdrawal, new renditions, licence) bumps the generation on every instance.
+/// </summary>
+public sealed class MediaCatalog(IServiceScopeFactory scopes, ContentGeneration generation) : IDisposable
+{
+    private readonly MemoryCache _entries = new(new MemoryCacheOptions { SizeLimit = 20_000 });
+
+    public async Task<MediaEntry?> FindAsync(Guid assetId, CancellationToken cancellationToken)
+    {
+        var current = await generation.CurrentAsync(cancellationToken);
+        if (_entries.TryGetValue((assetId, current), out MediaEntry? cached))
+        {
+            return cached;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var asset = await db.Assets.AsNoTracking().FirstOrDefaultAsync(a => a.Id == assetId, cancellationToken);
+        MediaEntry? entry = null;
+        if (asset is not null)
+        {
+            var renditions = await db.AssetRenditions.AsNoTracking().Where(r => r.AssetId == assetId).ToDictionaryAsync(r => r.Name, StringComparer.Ordinal, cancellationToken);
+            entry = new MediaEntry(asset, renditions);
+        }
+
+        // Misses are cached too (briefly): a flood of requests for a missing id must not become a flood of queries.
+        _entries.Set((assetId, current), entry, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10) });
+        return entry;
+    }
+
+    public void Dispose() => _entries.Dispose();
+}
