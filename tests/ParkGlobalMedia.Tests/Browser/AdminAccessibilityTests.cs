@@ -23,6 +23,10 @@ public sealed class AdminAccessibilityTests(BrowserFixture browser, KestrelAppFa
             ApiCalls.Content("قصة للاختبار", body: "فقرة أولى.\n\n## عنوان\n\n- بند\n- بند آخر"));
         await api.SendAsync(HttpMethod.Put, $"/api/v1/stories/{storyId}/ar/draft", ApiCalls.Content("قصة للاختبار المعدلة", body: "فقرة معدلة."), ifMatch: arETag);
 
+        using var media = new TestMedia();
+        var assetId = await api.UploadNewAsync(app.Seed.EnterpriseA, media.Image(640, 480));
+        await app.ProcessAssetsAsync();
+
         var page = await browser.NewPageAsync(language);
         await using var context = page.Context;
         await page.GotoAsync(Url("/admin/login"));
@@ -35,6 +39,7 @@ public sealed class AdminAccessibilityTests(BrowserFixture browser, KestrelAppFa
             ("/admin/enterprises", "enterprises"),
             ($"/admin/enterprises/{app.Seed.EnterpriseA}", "enterprise-editor"),
             ("/admin/enterprises/new", "enterprise-new"),
+            ("/admin/assets/curation", "curation"),
             ("/admin/no-such-page", "error-404"),
         };
         await page.Context.ClearCookiesAsync();
@@ -60,6 +65,8 @@ public sealed class AdminAccessibilityTests(BrowserFixture browser, KestrelAppFa
                      ("/admin/tokens", "tokens"),
                      ("/admin/campaigns", "campaigns"),
                      ("/admin/campaigns/new", "campaign-new"),
+                     ("/admin/assets", "assets"),
+                     ($"/admin/assets/{assetId}", "asset-detail"),
                      ($"/admin/stories/{Guid.NewGuid()}/en", "not-found"),
                  })
         {
@@ -106,6 +113,46 @@ public sealed class AdminAccessibilityTests(BrowserFixture browser, KestrelAppFa
         await page.WaitForSelectorAsync(".notice");
         Assert.Contains("In review", await page.TextContentAsync(".meta") ?? "");
         await Axe.SaveScreenshotAsync(page, "keyboard-journey-submitted");
+    }
+
+    [Fact]
+    public async Task An_editor_uploads_several_files_watches_them_process_and_inserts_one_into_a_story()
+    {
+        using var media = new TestMedia();
+        var photo = Path.Combine(media.Folder, "长沙工厂.jpg");
+        var clip = Path.Combine(media.Folder, "clip.mp4");
+        var bogus = Path.Combine(media.Folder, "notes.jpg");
+        await File.WriteAllBytesAsync(photo, media.Image(900, 600));
+        await File.WriteAllBytesAsync(clip, media.Video());
+        await File.WriteAllTextAsync(bogus, "<html>not a photo</html>");
+        var (storyId, _) = await app.Api(app.Seed.EditorA.Token).CreateStoryAsync(app.Seed.EnterpriseA, "插入素材的故事");
+
+        var page = await browser.NewPageAsync("en");
+        await using var context = page.Context;
+        await page.GotoAsync(Url("/admin/login"));
+        await SignInAsync(page, app.Seed.EditorA.Email);
+        await page.GotoAsync(Url("/admin/assets"));
+        await page.SetInputFilesAsync("#upload-files", [photo, clip, bogus]);
+
+        // Uploads finish one after another, each row with its own bar; the file that is not an image says why.
+        await page.WaitForSelectorAsync("#upload-list li:nth-child(3).failed");
+        Assert.Contains("decided from its content", await page.TextContentAsync("#upload-list li:nth-child(3)") ?? "");
+        Assert.Equal(3, await page.Locator("#upload-list progress").CountAsync());
+        await Axe.SaveScreenshotAsync(page, "upload-processing");
+
+        await app.ProcessAssetsAsync();
+        await page.WaitForSelectorAsync("#upload-list li:nth-child(1).ready", new() { Timeout = 15_000 });
+        await page.WaitForSelectorAsync("#upload-list li:nth-child(2).ready", new() { Timeout = 15_000 });
+        await Axe.SaveScreenshotAsync(page, "upload-ready");
+
+        await page.GotoAsync(Url($"/admin/stories/{storyId}/zh-CN"));
+        await page.ClickAsync("#open-picker");
+        await page.FillAsync("#picker-q", "长沙");
+        await page.ClickAsync("#picker-find");
+        await page.ClickAsync("#picker-results li:first-child button:first-of-type");
+        var body = await page.InputValueAsync("#Body");
+        Assert.Matches(@"!\[[^\]]*\]\(asset:[0-9a-f-]{36}\)", body);
+        await Axe.SaveScreenshotAsync(page, "picker-inserted");
     }
 
     private string Url(string path) => new Uri(app.BaseAddress, path).ToString();

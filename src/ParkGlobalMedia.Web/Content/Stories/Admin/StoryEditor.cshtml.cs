@@ -156,7 +156,8 @@ public sealed class StoryEditorModel(StoryService service, StoryQueries stories,
 
         Story = summary.Value!;
         Enterprise = await db.Enterprises.AsNoTracking().FirstAsync(e => e.Slug == Story.Enterprise, cancellationToken);
-        var canonical = ParkGlobalMedia.Platform.Cultures.Culture.Normalize(Culture);
+        // Links from elsewhere (an asset's usage list) name only the story: open its source culture.
+        var canonical = ParkGlobalMedia.Platform.Cultures.Culture.Normalize(string.IsNullOrEmpty(Culture) ? Story.SourceCulture : Culture);
         // A published story's summary is public; the editor is only for those who may see its drafts.
         if (!ContentPermissions.CanReadDrafts(caller, Enterprise.Id) || canonical is null || !Enterprise.Cultures.Contains(canonical))
         {
