@@ -88,6 +88,9 @@ public sealed class VipsImageProcessor : IImageProcessor, IDisposable
             _gate.Release();
         }
 
+        // A started render runs to the end (seconds at most). Setting libvips' kill flag on the pipeline's image
+        // stopped nothing when tried: the saver's sink evaluates its own converted copy, which the engine never sees.
+        cancellationToken.ThrowIfCancellationRequested();
         await output.WriteAsync(bytes, cancellationToken);
         return new RenderedImage(size.Width, size.Height, bytes.Length, ContentType(request.Format));
     }
@@ -133,14 +136,7 @@ public sealed class VipsImageProcessor : IImageProcessor, IDisposable
             }
 
             image = Keep(images, PublicCopy(image, request.Copyright));
-            using (cancellationToken.Register(static state => ((VipsImage)state!).Kill(), image))
-            {
-                return (Save(image, request), (image.Width, image.Height));
-            }
-        }
-        catch (VipsException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw new OperationCanceledException(cancellationToken);
+            return (Save(image, request), (image.Width, image.Height));
         }
         catch (VipsException e) when (IsDecodeFailure(e.Message, path))
         {

@@ -55,9 +55,6 @@ internal sealed class VipsImage : SafeHandle
 
     public void SetString(string name, string value) => vips_image_set_string(Pointer, name, value);
 
-    /// <summary>Asks a running evaluation of this image to stop; the operation then fails.</summary>
-    public void Kill() => vips_image_set_kill(Pointer, 1);
-
     protected override bool ReleaseHandle()
     {
         g_object_unref(handle);

@@ -99,9 +99,6 @@ internal static partial class VipsNative
     public static partial void vips_image_set_string(nint image, string name, string value);
 
     [LibraryImport(Vips)]
-    public static partial void vips_image_set_kill(nint image, int kill);
-
-    [LibraryImport(Vips)]
     public static partial nint vips_blob_get(nint blob, out nuint length);
 
     [LibraryImport(Vips)]
