@@ -54,7 +54,7 @@ section="$out/section.md"
   echo
   cat "$out/renditions.md"
   echo
-  echo "What the engine does per rendition and why it runs 1 libvips thread per render: \`src/ParkGlobalMedia.Web/Assets/Imaging/README.md\`."
+  echo "What the engine does per rendition, and why it runs 2 libvips threads per render: \`src/ParkGlobalMedia.Web/Assets/Imaging/README.md\`."
   echo "<!-- renditions:end -->"
 } >"$section"
 

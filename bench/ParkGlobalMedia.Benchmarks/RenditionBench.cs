@@ -34,7 +34,7 @@ public static class RenditionBench
         var passes = Env("PGM_BENCH_PASSES", 2); // passes over the photos per measurement: short steps are noisy
         var shipped = new ImagingOptions().ThreadsPerRender; // the headline measures the engine as configured by default
         Directory.CreateDirectory(outDir);
-        LibVips.Start(threadsPerRender: 1);
+        LibVips.Start(shipped);
         var generate = Stopwatch.StartNew();
         var photos = PhotoSet.Ensure(Path.Combine(workDir, "photos"), photoCount, 6000, 4000);
         Console.WriteLine($"{photos.Count} photos ready in {generate.Elapsed.TotalSeconds:F1} s, {photos.Average(p => new FileInfo(p).Length) / 1e6:F1} MB each");
@@ -44,7 +44,7 @@ public static class RenditionBench
         Directory.CreateDirectory(engineOut);
         Directory.CreateDirectory(cliOut);
 
-        using var engine = new VipsImageProcessor(Options.Create(new ImagingOptions { Concurrency = 64, ThreadsPerRender = 1 }));
+        using var engine = new VipsImageProcessor(Options.Create(new ImagingOptions { Concurrency = 64, ThreadsPerRender = shipped }));
         async Task<Measure> Engine(int workers, int threads, int times)
         {
             VipsNative.vips_concurrency_set(threads); // process-wide, read by each new pipeline
