@@ -46,7 +46,7 @@ section="$out/section.md"
   echo "<!-- renditions:start (written by bench/renditions.sh) -->"
   echo "## Renditions: image engine in-process vs vipsthumbnail — run \`renditions-$stamp\` (commit \`$(git rev-parse --short HEAD)\`)"
   echo
-  echo "\`bash bench/renditions.sh\` on $(date -u '+%Y-%m-%d %H:%M') UTC, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //') × $(nproc), .NET $(dotnet --version); the measuring command was"
+  echo "\`${PGM_BENCH_WORK:+PGM_BENCH_WORK=$PGM_BENCH_WORK }bash bench/renditions.sh\` on $(date -u '+%Y-%m-%d %H:%M') UTC, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //') × $(nproc), .NET $(dotnet --version); the measuring command was"
   echo
   echo '```bash'
   echo "${command//$root\//}"
