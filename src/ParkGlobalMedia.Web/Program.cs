@@ -26,6 +26,7 @@ if (isCli)
 await app.PrepareDatabaseAsync();
 
 app.UsePlatform();
+app.UseAssets();
 app.UseAdmin();
 app.UseRouting();
 app.UseAuthentication();

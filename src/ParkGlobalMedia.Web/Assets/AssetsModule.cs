@@ -58,6 +58,7 @@ public static class AssetsModule
         services.AddHostedService(provider => provider.GetRequiredService<AssetProcessor>());
 
         services.AddSingleton<MediaCatalog>();
+        services.AddSingleton<RenditionBytesCache>();
         services.AddSingleton<MediaUrlSigner>();
         services.AddSingleton<OnDemandRenderer>();
 
@@ -66,6 +67,13 @@ public static class AssetsModule
         services.AddScoped<IStoryChangeObserver, StoryAssetUsageObserver>();
         services.AddScoped<ParkGlobalMedia.Recipes.IRecipeStep, AssetsRecipeStep>();
         return builder;
+    }
+
+    /// <summary>Early in the pipeline: anonymous hits on cached public renditions skip routing and authentication.</summary>
+    public static WebApplication UseAssets(this WebApplication app)
+    {
+        app.UseMiddleware<PublicRenditionFastPath>();
+        return app;
     }
 
     public static WebApplication MapAssets(this WebApplication app)

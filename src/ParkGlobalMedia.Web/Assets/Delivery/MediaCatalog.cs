@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+using ParkGlobalMedia.Assets.Processing;
 using ParkGlobalMedia.Assets.Library;
 using ParkGlobalMedia.Platform.Caching;
 using ParkGlobalMedia.Platform.Data;
@@ -39,6 +41,26 @@ public sealed class MediaCatalog(IServiceScopeFactory scopes, ContentGeneration 
         _entries.Set((assetId, current), entry, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10) });
         return entry;
     }
+
+    public void Dispose() => _entries.Dispose();
+}
+
+/// <summary>
+/// The bytes of small renditions, in memory. A rendition's storage key never gets other bytes (new renditions get new
+/// versions, so new keys), so an entry can never be stale; the size limit bounds memory. Serving from memory instead
+/// of opening a file or an S3 object per request is what lets a cache hit approach a static file server.
+/// </summary>
+public sealed class RenditionBytesCache(IOptions<AssetProcessingOptions> options) : IDisposable
+{
+    /// <summary>Larger renditions (videos, big web sizes) are streamed from storage instead.</summary>
+    public const long MaxEntryBytes = 2 * 1024 * 1024;
+
+    private readonly MemoryCache _entries = new(new MemoryCacheOptions { SizeLimit = options.Value.RenditionCacheBytes });
+
+    public bool TryGet(string key, out byte[] bytes) => _entries.TryGetValue(key, out bytes!);
+
+    public void Set(string key, byte[] bytes) =>
+        _entries.Set(key, bytes, new MemoryCacheEntryOptions { Size = bytes.Length, SlidingExpiration = TimeSpan.FromHours(1) });
 
     public void Dispose() => _entries.Dispose();
 }

@@ -16,7 +16,7 @@ namespace ParkGlobalMedia.Assets.Delivery;
 /// </summary>
 public static class MediaEndpoints
 {
-    private const string Immutable = "public, max-age=31536000, immutable";
+    public const string ImmutablePublic = "public, max-age=31536000, immutable";
 
     public static IEndpointRouteBuilder MapMediaEndpoints(this IEndpointRouteBuilder routes)
     {
@@ -28,7 +28,8 @@ public static class MediaEndpoints
         return routes;
     }
 
-    private static async Task<IResult> RenditionAsync(Guid id, int version, string name, HttpContext http, MediaCatalog catalog, IBlobStorage storage, TimeProvider clock)
+    private static async Task<IResult> RenditionAsync(
+        Guid id, int version, string name, HttpContext http, MediaCatalog catalog, RenditionBytesCache memory, IBlobStorage storage, TimeProvider clock)
     {
         var caller = await http.CurrentCallerAsync();
         var entry = await catalog.FindAsync(id, http.RequestAborted);
@@ -44,8 +45,57 @@ public static class MediaEndpoints
             return Results.Redirect(MediaUrls.Rendition(rendition));
         }
 
-        return await StreamAsync(http, storage, rendition.Key, rendition.ContentType, $"\"{rendition.Version}-{rendition.Length}-{rendition.CreatedAt.Ticks}\"", CacheControl(entry.Asset), null);
+        var etag = RenditionETag(rendition);
+        if (rendition.Length > RenditionBytesCache.MaxEntryBytes)
+        {
+            return await StreamAsync(http, storage, rendition.Key, rendition.ContentType, etag, CacheControl(entry.Asset), null);
+        }
+
+        if (!memory.TryGet(rendition.Key, out var bytes))
+        {
+            await using var stream = await storage.OpenReadAsync(rendition.Key, http.RequestAborted);
+            if (stream is null)
+            {
+                return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Missing file", detail: "The file is not in storage (yet); try again shortly.");
+            }
+
+            using var buffer = new MemoryStream((int)rendition.Length);
+            await stream.CopyToAsync(buffer, http.RequestAborted);
+            bytes = buffer.ToArray();
+            memory.Set(rendition.Key, bytes);
+        }
+
+        var cacheControl = CacheControl(entry.Asset);
+        return new CachedRendition(rendition, bytes, cacheControl);
     }
+
+    /// <summary>Writes a rendition held in memory: conditional requests answered 304, else the bytes with their headers.</summary>
+    public static Task WriteCachedAsync(HttpContext http, AssetRendition rendition, byte[] bytes, string cacheControl)
+    {
+        var etag = RenditionETag(rendition);
+        var response = http.Response;
+        response.Headers.CacheControl = cacheControl;
+        response.Headers.XContentTypeOptions = "nosniff";
+        response.Headers.ETag = etag;
+        if (http.Request.Headers.IfNoneMatch.Any(value => value is not null && value.Split(',').Any(tag => tag.Trim() == etag || tag.Trim() == $"W/{etag}")))
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            return Task.CompletedTask;
+        }
+
+        response.ContentType = rendition.ContentType;
+        response.ContentLength = bytes.Length;
+        return response.Body.WriteAsync(bytes, http.RequestAborted).AsTask();
+    }
+
+    private sealed class CachedRendition(AssetRendition rendition, byte[] bytes, string cacheControl) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext) => WriteCachedAsync(httpContext, rendition, bytes, cacheControl);
+    }
+
+    public static string RenditionETag(AssetRendition rendition) => $"\"{rendition.Version}-{rendition.Length}-{rendition.CreatedAt.Ticks}\"";
+
+    public static bool IsPubliclyCacheable(Asset asset) => asset.Licence is LicenceScope.Public or LicenceScope.Press && asset.ExpiresOn is null;
 
     private static async Task<IResult> CustomAsync(
         Guid id, int version, string name, string? s, HttpContext http, MediaCatalog catalog, IBlobStorage storage, MediaUrlSigner signer, OnDemandRenderer renderer, TimeProvider clock)
@@ -143,8 +193,7 @@ public static class MediaEndpoints
     }
 
     /// <summary>Public bytes are cached by anyone for a year; everything else only by the caller's browser.</summary>
-    private static string CacheControl(Asset asset) =>
-        asset.Licence is LicenceScope.Public or LicenceScope.Press && asset.ExpiresOn is null ? Immutable : "private, max-age=3600";
+    private static string CacheControl(Asset asset) => IsPubliclyCacheable(asset) ? ImmutablePublic : "private, max-age=3600";
 
     private static IResult NotFound(Guid id) =>
         Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"Asset {id} does not exist or is not visible to you.");

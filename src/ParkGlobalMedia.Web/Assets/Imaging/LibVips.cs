@@ -40,6 +40,7 @@ public static class LibVips
                 return;
             }
 
+            VipsModules.Restrict();
             if (vips_init("ParkGlobalMedia") != 0)
             {
                 throw new InvalidOperationException("libvips did not start: " + VipsError.Take());

@@ -199,7 +199,7 @@ public sealed partial class AssetService(
     /// <summary>Loads an asset for a write; callers who may not see it get 404, like for stories.</summary>
     private async Task<Outcome<Asset>> LoadForWriteAsync(CallerContext caller, Guid id, CancellationToken cancellationToken)
     {
-        var asset = await db.Assets.Include(a => a.Tags).Include(a => a.Collections).FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        var asset = await db.Assets.Include(a => a.Tags).Include(a => a.Collections).AsSplitQuery().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (asset is null || !(AssetPermissions.CanSeeAll(caller, asset) || AssetPermissions.CanCurate(caller)))
         {
             return Failure.NotFound($"Asset {id} does not exist or is not visible to you.");

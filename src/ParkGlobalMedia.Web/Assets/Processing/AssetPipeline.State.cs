@@ -57,7 +57,7 @@ public sealed partial class AssetPipeline
             return;
         }
 
-        var asset = await db.Assets.Include(a => a.Tags).Include(a => a.Collections).FirstAsync(a => a.Id == job.Asset.Id, cancellationToken);
+        var asset = await db.Assets.Include(a => a.Tags).Include(a => a.Collections).AsSplitQuery().FirstAsync(a => a.Id == job.Asset.Id, cancellationToken);
         var filled = AssetFacts.FillFrom(asset, metadata);
         if (!filled)
         {

@@ -38,6 +38,9 @@ public sealed class AssetProcessingOptions
     /// <summary>Transient failures (storage, I/O) are retried this many times; a bad file fails at once.</summary>
     public int MaxAttempts { get; set; } = 3;
 
+    /// <summary>Memory for the bytes of small renditions served most (see <c>RenditionBytesCache</c>); 0 turns it off.</summary>
+    public long RenditionCacheBytes { get; set; } = 128L * 1024 * 1024;
+
     /// <summary>Where originals are copied for libvips and ffmpeg, which read files. Default: the system temp folder.</summary>
     public string? WorkFolder { get; set; }
 }

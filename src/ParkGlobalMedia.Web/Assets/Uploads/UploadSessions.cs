@@ -204,7 +204,7 @@ public sealed partial class UploadSessions(
     public async Task<int> SweepExpiredAsync(CancellationToken cancellationToken)
     {
         var now = Now;
-        var expired = await db.UploadSessions.AsNoTracking().Where(s => s.ExpiresAt < now).Take(100).ToListAsync(cancellationToken);
+        var expired = await db.UploadSessions.AsNoTracking().Where(s => s.ExpiresAt < now).OrderBy(s => s.ExpiresAt).Take(100).ToListAsync(cancellationToken);
         foreach (var session in expired)
         {
             await DiscardAsync(session, cancellationToken);

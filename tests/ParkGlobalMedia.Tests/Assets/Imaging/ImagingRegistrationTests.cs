@@ -39,4 +39,17 @@ public sealed class ImagingRegistrationTests
         Assert.Null(LibVips.Problem);
         Assert.StartsWith("8.", LibVips.Version);
     }
+
+    [Fact]
+    public void Starting_libvips_loads_the_heif_and_pdf_modules_but_not_the_one_that_brings_a_second_sqlite()
+    {
+        var processor = new VipsImageProcessor(Options.Create(new ImagingOptions()));
+        _ = processor.SupportsAvif; // starts libvips
+
+        var maps = File.ReadAllText("/proc/self/maps");
+        Assert.Contains("vips-heif.so", maps, StringComparison.Ordinal);
+        Assert.Contains("vips-poppler.so", maps, StringComparison.Ordinal);
+        Assert.DoesNotContain("vips-openslide.so", maps, StringComparison.Ordinal);
+        Assert.DoesNotContain("libsqlite3.so", maps, StringComparison.Ordinal);
+    }
 }
