@@ -504,6 +504,39 @@ public abstract class AssetApiTests(AppFactory app) : IDisposable
         Assert.Null(publicView!["facts"]!["gps"]);
     }
 
+    [Fact]
+    public async Task A_pdf_poster_gets_a_preview_of_its_first_page()
+    {
+        using var images = new Imaging.TestImages();
+        var editor = app.Api(Seed.EditorA.Token);
+        var id = await editor.UploadNewAsync(Seed.EnterpriseA, await File.ReadAllBytesAsync(images.Pdf("poster.pdf", 2)), "poster.pdf");
+        await app.ProcessAssetsAsync();
+
+        var asset = await editor.AssetAsync(id);
+        Assert.Equal("Ready", asset["processing"]!["state"]!.GetValue<string>());
+        Assert.Equal("application/pdf", asset["contentType"]!.GetValue<string>());
+        Assert.Equal("2", asset["facts"]!["pages"]!.GetValue<string>());
+        Assert.NotNull(asset.Rendition("thumb.webp"));
+    }
+
+    [Fact]
+    public async Task A_curator_groups_shared_assets_into_collections_but_cannot_rewrite_the_owners_texts()
+    {
+        var editor = app.Api(Seed.EditorA.Token);
+        var curator = app.Api(Seed.Curator.Token);
+        var id = await editor.UploadNewAsync(Seed.EnterpriseA, _media.Image(222, 111));
+        await app.ProcessAssetsAsync();
+
+        await curator.PatchAssetAsync(id, new { collections = new[] { "Hunan manufacturing" }, tags = new[] { "factory" } });
+        var (_, grouped, _) = await curator.ReadAsync($"/api/v1/assets?collection={Uri.EscapeDataString("Hunan manufacturing")}");
+        Assert.Contains(grouped!["items"]!.AsArray(), item => item!["id"]!.GetValue<string>() == id.ToString());
+
+        var (_, _, etag) = await curator.ReadAsync($"/api/v1/assets/{id}");
+        var (status, _, _) = await curator.SendAsync(HttpMethod.Patch, $"/api/v1/assets/{id}",
+            new { texts = new Dictionary<string, object> { ["en"] = new { title = "Curator's title" } } }, ifMatch: etag);
+        Assert.Equal(HttpStatusCode.Forbidden, status);
+    }
+
     private static async Task<HttpStatusCode> PutChunkAsync(HttpClient client, string href, byte[] file, int offset, int count)
     {
         using var content = new ByteArrayContent(file, offset, count);
