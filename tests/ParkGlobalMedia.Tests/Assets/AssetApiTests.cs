@@ -140,6 +140,10 @@ public abstract class AssetApiTests(AppFactory app) : IDisposable
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal("WEBP", Encoding.ASCII.GetString(bytes, 8, 4));
 
+        using var head = await reader.SendAsync(new HttpRequestMessage(HttpMethod.Head, url));
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal(response.Headers.ETag, head.Headers.ETag);
+
         using var conditional = new HttpRequestMessage(HttpMethod.Get, url);
         conditional.Headers.IfNoneMatch.Add(response.Headers.ETag!);
         Assert.Equal(HttpStatusCode.NotModified, (await reader.SendAsync(conditional)).StatusCode);

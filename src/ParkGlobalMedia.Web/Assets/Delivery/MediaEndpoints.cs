@@ -21,10 +21,12 @@ public static class MediaEndpoints
     public static IEndpointRouteBuilder MapMediaEndpoints(this IEndpointRouteBuilder routes)
     {
         var media = routes.MapGroup("/media").WithTags("Media").ExcludeFromDescription();
-        media.MapGet("/{id:guid}/original", OriginalAsync).WithName("GetAssetOriginal");
-        media.MapGet("/{id:guid}/{version:int}/custom/{name}", CustomAsync).WithName("GetAssetCustomSize");
-        media.MapGet("/{id:guid}/{version:int}/{name}", RenditionAsync).WithName("GetAssetRendition");
-        routes.MapGet("/h5/{id:guid}/{**path}", PackageAsync).WithName("GetH5PackageFile").WithTags("Media").ExcludeFromDescription();
+        // HEAD too: CDNs, link checkers and social crawlers ask it first (Kestrel sends the headers, not the body).
+        string[] methods = [HttpMethods.Get, HttpMethods.Head];
+        media.MapMethods("/{id:guid}/original", methods, OriginalAsync).WithName("GetAssetOriginal");
+        media.MapMethods("/{id:guid}/{version:int}/custom/{name}", methods, CustomAsync).WithName("GetAssetCustomSize");
+        media.MapMethods("/{id:guid}/{version:int}/{name}", methods, RenditionAsync).WithName("GetAssetRendition");
+        routes.MapMethods("/h5/{id:guid}/{**path}", methods, PackageAsync).WithName("GetH5PackageFile").WithTags("Media").ExcludeFromDescription();
         return routes;
     }
 

@@ -15,7 +15,7 @@ public sealed class PublicRenditionFastPath(RequestDelegate next, MediaCatalog c
     public async Task InvokeAsync(HttpContext http)
     {
         var request = http.Request;
-        if (!HttpMethods.IsGet(request.Method) || request.Headers.Authorization.Count > 0 || request.Headers.Cookie.Count > 0 ||
+        if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) || request.Headers.Authorization.Count > 0 || request.Headers.Cookie.Count > 0 ||
             !TryParse(request.Path.Value, out var id, out var version, out var name))
         {
             await next(http);
