@@ -23,17 +23,7 @@ public sealed class AssetQueries(AppDbContext db, AssetLookup lookup, CultureCat
     public async Task<Outcome<AssetPage>> SearchAsync(CallerContext caller, AssetSearchQuery query, CancellationToken cancellationToken = default)
     {
         var errors = new ValidationErrors();
-        var page = query.Page ?? 1;
-        var pageSize = query.PageSize ?? DefaultPageSize;
-        if (page < 1)
-        {
-            errors.Add("page", "page starts at 1.");
-        }
-
-        if (pageSize is < 1 or > MaxPageSize)
-        {
-            errors.Add("pageSize", $"pageSize must be between 1 and {MaxPageSize}.");
-        }
+        var (page, pageSize) = Paging.Read(query.Page, query.PageSize, DefaultPageSize, MaxPageSize, errors);
 
         var kind = ParseEnum<AssetKind>(query.Kind, "kind", errors);
         var licence = ParseEnum<LicenceScope>(query.Licence, "licence", errors);

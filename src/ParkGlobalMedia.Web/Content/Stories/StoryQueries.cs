@@ -26,17 +26,7 @@ public sealed partial class StoryQueries(AppDbContext db, CultureCatalog culture
     public async Task<Outcome<StoryPage>> ListAsync(CallerContext caller, StoryListQuery query, CancellationToken cancellationToken = default)
     {
         var errors = new ValidationErrors();
-        var page = query.Page ?? 1;
-        var pageSize = query.PageSize ?? DefaultPageSize;
-        if (page < 1)
-        {
-            errors.Add("page", "page starts at 1.");
-        }
-
-        if (pageSize is < 1 or > MaxPageSize)
-        {
-            errors.Add("pageSize", $"pageSize must be between 1 and {MaxPageSize}.");
-        }
+        var (page, pageSize) = Paging.Read(query.Page, query.PageSize, DefaultPageSize, MaxPageSize, errors);
 
         var sort = query.Sort ?? "published_desc";
         if (!Sorts.Contains(sort))
