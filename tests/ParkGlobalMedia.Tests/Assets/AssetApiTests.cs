@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
@@ -539,6 +540,28 @@ public abstract class AssetApiTests(AppFactory app) : IDisposable
         var (status, _, _) = await curator.SendAsync(HttpMethod.Patch, $"/api/v1/assets/{id}",
             new { texts = new Dictionary<string, object> { ["en"] = new { title = "Curator's title" } } }, ifMatch: etag);
         Assert.Equal(HttpStatusCode.Forbidden, status);
+    }
+
+    [Fact]
+    public async Task Deleting_an_asset_removes_its_files_and_one_in_use_cannot_be_deleted()
+    {
+        var editor = app.Api(Seed.EditorA.Token);
+        var id = await editor.UploadNewAsync(Seed.EnterpriseA, _media.Image(500, 400));
+        var used = await editor.UploadNewAsync(Seed.EnterpriseA, _media.Image(500, 401));
+        await app.ProcessAssetsAsync();
+        var (_, signed, _) = await editor.SendAsync(HttpMethod.Post, $"/api/v1/assets/{id}/sizes", new { width = 100, height = 100 });
+        Assert.Equal(HttpStatusCode.OK, (await editor.GetAsync(signed!["url"]!.GetValue<string>())).StatusCode);
+        var (story, etag) = await editor.CreateStoryAsync(Seed.EnterpriseA, "用过的图片");
+        await editor.SendAsync(HttpMethod.Put, $"/api/v1/stories/{story}/zh-CN/draft", ApiCalls.Content("用过的图片", $"![图](asset:{used})"), ifMatch: etag);
+
+        var storage = app.Services.GetRequiredService<ParkGlobalMedia.Assets.Storage.IBlobStorage>();
+        Assert.Equal(HttpStatusCode.NoContent, (await editor.SendAsync(HttpMethod.Delete, $"/api/v1/assets/{id}")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await editor.ReadAsync($"/api/v1/assets/{id}")).Status);
+        Assert.Equal(0, await storage.DeletePrefixAsync($"renditions/{id:N}")); // presets and the on-demand size went with it
+
+        var (conflict, problem, _) = await editor.SendAsync(HttpMethod.Delete, $"/api/v1/assets/{used}");
+        Assert.Equal(HttpStatusCode.Conflict, conflict);
+        Assert.Contains("used in 1 place", problem.Detail());
     }
 
     private static async Task<HttpStatusCode> PutChunkAsync(HttpClient client, string href, byte[] file, int offset, int count)

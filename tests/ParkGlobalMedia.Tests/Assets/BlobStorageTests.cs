@@ -47,6 +47,21 @@ public abstract class BlobStorageTests
         await Storage.DeleteAsync($"packages/{Guid.NewGuid():N}/manifest.json"); // and so is deleting under a prefix never used
     }
 
+    [Fact]
+    public async Task Deleting_a_prefix_removes_everything_below_it_and_nothing_beside_it()
+    {
+        var id = Guid.NewGuid().ToString("N");
+        foreach (var key in new[] { $"renditions/{id}/1/w640.webp", $"renditions/{id}/1/custom/800x600-cover.jpg", $"renditions/{id}/2/og.jpg", $"renditions/{id}x/1/thumb.jpg" })
+        {
+            await Storage.PutAsync(key, new MemoryStream(new byte[3]), "image/jpeg");
+        }
+
+        Assert.Equal(3, await Storage.DeletePrefixAsync($"renditions/{id}"));
+        Assert.Null(await Storage.GetInfoAsync($"renditions/{id}/1/custom/800x600-cover.jpg"));
+        Assert.NotNull(await Storage.GetInfoAsync($"renditions/{id}x/1/thumb.jpg"));
+        Assert.Equal(0, await Storage.DeletePrefixAsync($"renditions/{Guid.NewGuid():N}"));
+    }
+
     [Theory]
     [InlineData("../escape.txt")]
     [InlineData("a/../../escape.txt")]

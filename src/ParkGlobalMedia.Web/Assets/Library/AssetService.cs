@@ -182,17 +182,14 @@ public sealed partial class AssetService(
             return Failure.Conflict($"The asset is used in {usages} place(s); remove it there first, or withdraw it instead.");
         }
 
-        var keys = await db.AssetRenditions.Where(r => r.AssetId == id).Select(r => r.Key).ToListAsync(cancellationToken);
         db.Assets.Remove(target);
         await db.SaveChangesAsync(cancellationToken);
 
         // Rows first, then bytes: a failure in between leaves unreferenced blobs, never a row pointing at nothing.
-        foreach (var key in keys.Append(target.OriginalKey))
-        {
-            await storage.DeleteAsync(key, CancellationToken.None);
-        }
-
-        await Packages.PackageStore.DeleteAsync(storage, target.Id, CancellationToken.None);
+        // The prefixes take every version's presets and on-demand sizes, and the package's files.
+        await storage.DeleteAsync(target.OriginalKey, CancellationToken.None);
+        await storage.DeletePrefixAsync($"renditions/{target.Id:N}", CancellationToken.None);
+        await storage.DeletePrefixAsync(Packages.PackageStore.Prefix(target.Id), CancellationToken.None);
         return true;
     }
 

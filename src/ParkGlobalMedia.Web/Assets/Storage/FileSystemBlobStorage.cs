@@ -65,6 +65,19 @@ public sealed class FileSystemBlobStorage(string root) : IBlobStorage
         return Task.CompletedTask;
     }
 
+    public Task<int> DeletePrefixAsync(string prefix, CancellationToken cancellationToken = default)
+    {
+        var folder = PathOf(prefix);
+        if (!Directory.Exists(folder))
+        {
+            return Task.FromResult(0);
+        }
+
+        var count = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Count();
+        Directory.Delete(folder, recursive: true);
+        return Task.FromResult(count);
+    }
+
     private string PathOf(string key)
     {
         var path = Path.GetFullPath(Path.Combine(Root, BlobKey.Require(key)));

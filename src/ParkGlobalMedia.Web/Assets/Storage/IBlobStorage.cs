@@ -21,6 +21,9 @@ public interface IBlobStorage
 
     /// <summary>Removes the object; removing a missing one is not an error.</summary>
     Task DeleteAsync(string key, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes every object under the folder-like <paramref name="prefix"/> ("renditions/{id}"); returns how many.</summary>
+    Task<int> DeletePrefixAsync(string prefix, CancellationToken cancellationToken = default);
 }
 
 /// <summary>Keys are relative, lower-case paths ("originals/ab/cd/….jpg"): no traversal, no absolute paths, same on every store.</summary>

@@ -108,4 +108,31 @@ public sealed class S3BlobStorage(IAmazonS3 client, string bucket) : IBlobStorag
             base.Dispose(disposing);
         }
     }
+
+    public async Task<int> DeletePrefixAsync(string prefix, CancellationToken cancellationToken = default)
+    {
+        // "renditions/ab" must not take "renditions/abc/…" with it: list below the folder, with its slash.
+        var folder = BlobKey.Require(prefix) + "/";
+        var count = 0;
+        string? continuation = null;
+        do
+        {
+            var page = await client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = bucket, Prefix = folder, ContinuationToken = continuation }, cancellationToken);
+            var keys = page.S3Objects ?? [];
+            if (keys.Count > 0)
+            {
+                await client.DeleteObjectsAsync(new DeleteObjectsRequest
+                {
+                    BucketName = bucket,
+                    Objects = keys.Select(o => new KeyVersion { Key = o.Key }).ToList(),
+                }, cancellationToken);
+                count += keys.Count;
+            }
+
+            continuation = page.IsTruncated == true ? page.NextContinuationToken : null;
+        }
+        while (continuation is not null);
+
+        return count;
+    }
 }
