@@ -29,6 +29,12 @@ internal static class AssetRendering
             renderer.Write(" title=\"").WriteEscape(image.Title).Write('"');
         }
 
+        if (asset.Srcset is { Length: > 0 } srcset)
+        {
+            // Story bodies run in a column of at most ~50rem; the browser picks the width that fills it.
+            renderer.Write(" srcset=\"").WriteEscape(srcset).Write("\" sizes=\"(max-width: 50rem) 100vw, 50rem\"");
+        }
+
         if (asset.Width is { } width)
         {
             renderer.Write(" width=\"").Write(width.ToString(CultureInfo.InvariantCulture)).Write('"');

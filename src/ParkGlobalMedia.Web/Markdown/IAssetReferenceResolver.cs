@@ -10,8 +10,12 @@ public interface IAssetReferenceResolver
     ValueTask<ResolvedAsset?> ResolveAsync(string assetId, string culture, CancellationToken cancellationToken);
 }
 
-/// <summary>What the renderer needs to show an asset. <see cref="AltText"/> is used only when the Markdown gives none.</summary>
-public sealed record ResolvedAsset(string Url, string? AltText, int? Width, int? Height, string? CreditLine);
+/// <summary>
+/// What the renderer needs to show an asset. <see cref="AltText"/> is used only when the Markdown gives none.
+/// <see cref="Srcset"/> offers other widths of the same picture (and may use a newer format than <see cref="Url"/>,
+/// which stays the fallback for clients that ignore srcset).
+/// </summary>
+public sealed record ResolvedAsset(string Url, string? AltText, int? Width, int? Height, string? CreditLine, string? Srcset = null);
 
 /// <summary>Resolves nothing, so every reference renders as missing. For hosts without an asset bank.</summary>
 public sealed class NullAssetReferenceResolver : IAssetReferenceResolver

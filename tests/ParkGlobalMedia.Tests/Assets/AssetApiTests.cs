@@ -564,6 +564,34 @@ public abstract class AssetApiTests(AppFactory app) : IDisposable
         Assert.Contains("used in 1 place", problem.Detail());
     }
 
+    [Fact]
+    public async Task A_published_story_shows_its_inline_asset_with_srcset_the_cultures_alt_text_and_the_credit()
+    {
+        var editor = app.Api(Seed.EditorA.Token);
+        var id = await editor.UploadNewAsync(Seed.EnterpriseA, _media.Image(1400, 900));
+        await app.ProcessAssetsAsync();
+        await editor.PatchAssetAsync(id, new
+        {
+            texts = new Dictionary<string, object> { ["zh-CN"] = new { alt = "装配车间里的挖掘机" } },
+            rights = new { licence = "public", creditLine = "摄影：阿尔法机械" },
+        });
+
+        var (story, etag) = await editor.CreateStoryAsync(Seed.EnterpriseA, "车间一角");
+        var (_, _, saved) = await editor.SendAsync(HttpMethod.Put, $"/api/v1/stories/{story}/zh-CN/draft", ApiCalls.Content("车间一角", $"第一段。\n\n![](asset:{id})"), ifMatch: etag);
+        etag = await editor.TransitionAsync(story, "zh-CN", "submit", saved!);
+        etag = await app.Api(Seed.ReviewerA.Token).TransitionAsync(story, "zh-CN", "approve", etag);
+        await editor.TransitionAsync(story, "zh-CN", "publish", etag);
+
+        var (_, published, _) = await app.Api().ReadAsync($"/api/v1/stories/{story}/zh-CN");
+        var html = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(published!["bodyHtml"]!.GetValue<string>());
+        var img = html.QuerySelector("figure.asset img")!;
+        Assert.Equal("装配车间里的挖掘机", img.GetAttribute("alt"));
+        Assert.Contains("640w", img.GetAttribute("srcset"));
+        Assert.EndsWith(".webp 1280w", img.GetAttribute("srcset"));
+        Assert.Equal("摄影：阿尔法机械", html.QuerySelector("figure.asset figcaption.credit")!.TextContent);
+        Assert.Equal(HttpStatusCode.OK, (await app.Api().GetAsync(img.GetAttribute("src"))).StatusCode);
+    }
+
     private static async Task<HttpStatusCode> PutChunkAsync(HttpClient client, string href, byte[] file, int offset, int count)
     {
         using var content = new ByteArrayContent(file, offset, count);

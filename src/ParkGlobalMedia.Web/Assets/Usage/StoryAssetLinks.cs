@@ -102,6 +102,7 @@ public sealed class MarkdownAssetResolver(MediaCatalog catalog, TimeProvider clo
         }
 
         var alts = entry.Asset.Texts.Where(t => t.Value.Alt is not null).ToDictionary(t => t.Key, t => t.Value.Alt!);
-        return new ResolvedAsset(MediaUrls.Rendition(image), LocalizedText.Pick(alts, culture), image.Width, image.Height, entry.Asset.CreditLine);
+        return new ResolvedAsset(MediaUrls.Rendition(image), LocalizedText.Pick(alts, culture), image.Width, image.Height, entry.Asset.CreditLine,
+            MediaUrls.Srcset(entry.Renditions.Values, "webp"));
     }
 }
