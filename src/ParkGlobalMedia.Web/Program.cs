@@ -5,6 +5,7 @@ using ParkGlobalMedia.Identity;
 using ParkGlobalMedia.Platform;
 using ParkGlobalMedia.Platform.Cli;
 using ParkGlobalMedia.Recipes;
+using ParkGlobalMedia.Sites;
 
 // Operator verbs (migrate, recipe, user, token) share this composition; without one, the web app runs.
 var isCli = CliVerbs.IsCommand(args);
@@ -14,6 +15,7 @@ builder.AddPlatform();
 builder.AddPlatformIdentity();
 builder.AddContent();
 builder.AddAssets();
+builder.AddSites();
 builder.AddRecipes();
 builder.AddAdmin();
 
@@ -27,6 +29,7 @@ await app.PrepareDatabaseAsync();
 
 app.UsePlatform();
 app.UseAssets();
+app.UseSites();
 app.UseAdmin();
 app.UseRouting();
 app.UseAuthentication();

@@ -47,7 +47,9 @@ public sealed partial class EnterpriseService(AppDbContext db, CultureCatalog cu
     private static partial Regex HostPattern();
 
     /// <summary>URL segments the platform itself uses; an enterprise slug must not shadow them.</summary>
-    private static readonly string[] ReservedSlugs = ["api", "admin", "openapi", "healthz", "sitemap", "robots", "static", "media", "assets", "feed", "new"];
+    /// <summary>First path segments the platform itself uses; an enterprise site can never be one of them.</summary>
+    public static readonly IReadOnlySet<string> ReservedSlugs = new HashSet<string>(StringComparer.Ordinal)
+        { "api", "admin", "openapi", "healthz", "sitemap", "robots", "static", "media", "assets", "feed", "new", "h5", "themes", "_framework" };
 
     public async Task<Outcome<Enterprise>> CreateAsync(CallerContext caller, EnterpriseInput input, CancellationToken cancellationToken = default)
     {

@@ -1,0 +1,107 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ParkGlobalMedia.Content.Enterprises;
+using ParkGlobalMedia.Platform.Cultures;
+using ParkGlobalMedia.Platform.Data;
+
+namespace ParkGlobalMedia.Sites.Pages;
+
+/// <summary>A link to the same page in another culture (hreflang) or to another place.</summary>
+public sealed record SiteLink(string Culture, string Href, string Label);
+
+/// <summary>
+/// What every public page knows: the site (enterprise), the reader's culture and its direction, the theme, the words
+/// of the interface, the alternates in other cultures, and the meta tags. Pages set these; the theme's layout prints them.
+/// </summary>
+public abstract class SitePageModel(AppDbContext db, CultureCatalog cultures, SiteText text, ThemeViews themes) : PageModel
+{
+    public Enterprise? Site { get; private set; }
+    public string Culture { get; protected set; } = "en";
+    public bool RightToLeft { get; private set; }
+    public string Theme => Site?.Theme ?? ThemeViews.DefaultTheme;
+    public string PageTitle { get; protected set; } = "";
+    public string? Description { get; protected set; }
+    public string? Canonical { get; protected set; }
+    public string? OgImage { get; protected set; }
+    public string OgType { get; protected set; } = "website";
+    public string? JsonLd { get; protected set; }
+    public List<SiteLink> Alternates { get; } = [];
+    public string? DefaultAlternate { get; protected set; }
+
+    /// <summary>The language switcher: every culture of the site, pointing at this page's translation or that culture's home.</summary>
+    public List<SiteLink> Languages { get; } = [];
+
+    public string T(string key) => text.Get(Culture, key);
+
+    public string Format(string key, params object?[] args) => text.Format(Culture, key, args);
+
+    public string Template(string name) => themes.Find(Theme, name);
+
+    public string Layout => themes.Find(Theme, "_Layout");
+
+    public IReadOnlyList<string> Stylesheets => ThemeViews.Stylesheets(Theme);
+
+    public string SiteName => Site?.DisplayName(Culture) ?? T("portal.title");
+
+    public string HomeHref => Site is null ? $"/{Culture}/" : $"/{Site.Slug}/{Culture}/";
+
+    public string Absolute(string path) => $"{Request.Scheme}://{Request.Host}{path}";
+
+    public string Date(DateTime value) => value.ToString("D", CultureInfo.GetCultureInfo(Culture));
+
+    /// <summary>Loads the site and checks the culture is one it publishes in; false means 404.</summary>
+    protected async Task<bool> LoadSiteAsync(string enterprise, string culture, CancellationToken cancellationToken)
+    {
+        Site = await db.Enterprises.AsNoTracking().FirstOrDefaultAsync(e => e.Slug == enterprise, cancellationToken);
+        var known = await cultures.FindAsync(culture, cancellationToken);
+        Culture = known?.Code ?? Platform.Cultures.Culture.Normalize(culture) ?? "en";
+        RightToLeft = known?.IsRightToLeft ?? false;
+        return Site is not null && known is not null && Site.Cultures.Contains(known.Code);
+    }
+
+    /// <summary>A localized 404 or 410 in the site's theme; never an error page of the framework.</summary>
+    protected IActionResult Problem(int status)
+    {
+        Response.StatusCode = status;
+        PageTitle = T(status == StatusCodes.Status410Gone ? "gone.title" : "notFound.title");
+        Status = status;
+        return Page();
+    }
+
+    /// <summary>200, or 404/410 when the page shows a problem instead of its content.</summary>
+    public int Status { get; private set; } = StatusCodes.Status200OK;
+
+    protected void AddLanguages(Func<string, string?> translation)
+    {
+        foreach (var culture in Site?.Cultures ?? [])
+        {
+            var href = translation(culture);
+            var label = CultureInfo.GetCultureInfo(culture).NativeName;
+            Languages.Add(new SiteLink(culture, $"{href ?? $"/{Site!.Slug}/{culture}/"}?switch=1", label));
+            if (href is not null)
+            {
+                Alternates.Add(new SiteLink(culture, Absolute(href), label));
+            }
+        }
+    }
+
+    /// <summary>
+    /// A click in the language switcher (?switch=1): remember the choice for /{enterprise}/ and continue at the clean
+    /// URL, so pages themselves never set cookies (they stay cacheable, and counting views needs none).
+    /// </summary>
+    protected IActionResult? RememberChoice()
+    {
+        if (!Request.Query.ContainsKey("switch"))
+        {
+            return null;
+        }
+
+        Response.Cookies.Append(SitesModule.LanguageCookie, Culture, new CookieOptions
+        {
+            HttpOnly = true, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(365), IsEssential = true, Secure = Request.IsHttps,
+        });
+        return Redirect(Request.Path);
+    }
+}

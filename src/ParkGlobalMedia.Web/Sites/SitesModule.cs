@@ -1,0 +1,74 @@
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Net.Http.Headers;
+using ParkGlobalMedia.Content.Enterprises;
+
+namespace ParkGlobalMedia.Sites;
+
+/// <summary>
+/// The public overseas sites: server-rendered pages per enterprise and culture in the enterprise's theme
+/// (Razor Pages in Sites/Pages, templates in themes/), culture negotiation for /{enterprise}/, theme stylesheets.
+/// </summary>
+public static class SitesModule
+{
+    /// <summary>Remembers a reader's explicit language choice (the switcher), so /{enterprise}/ honours it next time.</summary>
+    public const string LanguageCookie = "pgm.site.lang";
+
+    public static WebApplicationBuilder AddSites(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<SiteText>();
+        builder.Services.AddSingleton<ThemeViews>();
+        builder.Services.Configure<RouteOptions>(options => options.ConstraintMap[SiteSlugConstraint.Name] = typeof(SiteSlugConstraint));
+        return builder;
+    }
+
+    /// <summary>Theme stylesheets, copied beside the binaries at build time.</summary>
+    public static WebApplication UseSites(this WebApplication app)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "themes");
+        if (Directory.Exists(folder))
+        {
+            app.UseStaticFiles(new StaticFileOptions
+            {
+                FileProvider = new PhysicalFileProvider(folder),
+                RequestPath = "/themes",
+                OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "public, max-age=86400",
+            });
+        }
+
+        return app;
+    }
+
+    /// <summary>
+    /// The culture to send a reader to: the first Accept-Language entry (by quality) the site publishes in, directly,
+    /// through its neutral culture (es-MX → es) or through the site's configured fallback chain; else the default.
+    /// A malformed header counts as no header.
+    /// </summary>
+    public static string Negotiate(Enterprise site, string acceptLanguage)
+    {
+        if (StringWithQualityHeaderValue.TryParseList(acceptLanguage.Split(','), out var offered))
+        {
+            foreach (var language in offered.OrderByDescending(l => l.Quality ?? 1))
+            {
+                var requested = Platform.Cultures.Culture.Normalize(language.Value.Value);
+                if (requested is null)
+                {
+                    continue;
+                }
+
+                var neutral = requested.Split('-')[0];
+                var candidates = new List<string> { requested, neutral };
+                if (site.FallbackChain.TryGetValue(requested, out var chain))
+                {
+                    candidates.AddRange(chain);
+                }
+
+                if (candidates.FirstOrDefault(site.Cultures.Contains) is { } served)
+                {
+                    return served;
+                }
+            }
+        }
+
+        return site.DefaultCulture;
+    }
+}

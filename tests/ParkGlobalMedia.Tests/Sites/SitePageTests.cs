@@ -1,0 +1,162 @@
+using System.Net;
+using System.Text.Json;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using ParkGlobalMedia.Tests.Infrastructure;
+
+namespace ParkGlobalMedia.Tests.Sites;
+
+/// <summary>The public story pages and site homes, as readers and crawlers see them. Runs once per provider.</summary>
+public abstract class SitePageTests(AppFactory app)
+{
+    private static readonly HtmlParser StrictParser = new(new HtmlParserOptions { IsStrictMode = true });
+
+    private Seed Seed => app.Seed;
+
+    /// <summary>A story published in zh-CN, en and ar; returns its id and the en and ar slugs.</summary>
+    private async Task<(Guid Id, string En, string Ar)> PublishedStoryAsync(string title)
+    {
+        var editor = app.Api(Seed.EditorA.Token);
+        var reviewer = app.Api(Seed.ReviewerA.Token);
+        var (id, etag) = await editor.CreateStoryAsync(Seed.EnterpriseA, title);
+        var (_, en, enETag) = await editor.SendAsync(HttpMethod.Put, $"/api/v1/stories/{id}/en/draft", ApiCalls.Content($"{title} in English", "An English body with <b>no HTML</b> & an ampersand.", slug: $"en-{Guid.NewGuid():N}"));
+        var (_, ar, arETag) = await editor.SendAsync(HttpMethod.Put, $"/api/v1/stories/{id}/ar/draft", ApiCalls.Content("قصة " + title, "نص عربي.", slug: $"ar-{Guid.NewGuid():N}"));
+        foreach (var (culture, tag) in new[] { ("zh-CN", etag), ("en", enETag!), ("ar", arETag!) })
+        {
+            var next = await editor.TransitionAsync(id, culture, "submit", tag);
+            next = await reviewer.TransitionAsync(id, culture, "approve", next);
+            await reviewer.TransitionAsync(id, culture, "publish", next);
+        }
+
+        return (id, en!["content"]!["slug"]!.GetValue<string>(), ar!["content"]!["slug"]!.GetValue<string>());
+    }
+
+    private async Task<(HttpStatusCode Status, IHtmlDocument Page, HttpResponseMessage Response)> PageAsync(string path, string? acceptLanguage = null)
+    {
+        var client = app.Api();
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (acceptLanguage is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Accept-Language", acceptLanguage);
+        }
+
+        var response = await client.SendAsync(request);
+        var html = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, string.IsNullOrEmpty(html) ? new HtmlParser().ParseDocument("") : StrictParser.ParseDocument(html), response);
+    }
+
+    [Fact]
+    public async Task A_story_page_carries_language_direction_reciprocal_hreflang_canonical_and_structured_data()
+    {
+        var (_, en, ar) = await PublishedStoryAsync("园区故事");
+        var (enStatus, enPage, _) = await PageAsync($"/{Seed.EnterpriseA}/en/stories/{en}");
+        var (arStatus, arPage, _) = await PageAsync($"/{Seed.EnterpriseA}/ar/stories/{ar}");
+        Assert.Equal(HttpStatusCode.OK, enStatus);
+        Assert.Equal(HttpStatusCode.OK, arStatus);
+
+        Assert.Equal(("en", "ltr"), (enPage.DocumentElement.GetAttribute("lang"), enPage.DocumentElement.GetAttribute("dir")));
+        Assert.Equal(("ar", "rtl"), (arPage.DocumentElement.GetAttribute("lang"), arPage.DocumentElement.GetAttribute("dir")));
+        var enAlternates = Alternates(enPage);
+        var arAlternates = Alternates(arPage);
+        Assert.Equal(["ar", "en", "x-default", "zh-CN"], enAlternates.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(enAlternates["ar"], arPage.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
+        Assert.Equal(arAlternates["en"], enPage.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
+        Assert.Equal(enAlternates["en"], enAlternates["x-default"]); // the site's default culture is en
+
+        Assert.Contains("ampersand", enPage.QuerySelector("article .body")!.TextContent);
+        Assert.Null(enPage.QuerySelector("article .body b")); // Markdown's raw HTML stays text
+        var jsonLd = JsonDocument.Parse(enPage.QuerySelector("script[type='application/ld+json']")!.TextContent).RootElement;
+        Assert.Equal("NewsArticle", jsonLd.GetProperty("@type").GetString());
+        Assert.Equal("园区故事 in English", jsonLd.GetProperty("headline").GetString());
+        Assert.Equal("article", enPage.QuerySelector("meta[property='og:type']")!.GetAttribute("content"));
+    }
+
+    [Fact]
+    public async Task The_language_switcher_leads_to_the_same_story_or_to_the_cultures_home_never_to_a_404()
+    {
+        var (_, en, _) = await PublishedStoryAsync("切换语言");
+        var (_, page, _) = await PageAsync($"/{Seed.EnterpriseA}/en/stories/{en}");
+        var links = page.QuerySelectorAll(".languages a").ToDictionary(a => a.GetAttribute("hreflang")!, a => a.GetAttribute("href")!);
+
+        Assert.StartsWith($"/{Seed.EnterpriseA}/ar/stories/", links["ar"]);
+        Assert.StartsWith($"/{Seed.EnterpriseA}/fr/?", links["fr"]); // no French translation: the French home
+        foreach (var href in links.Values)
+        {
+            var (status, _, response) = await PageAsync(href);
+            Assert.Equal(HttpStatusCode.Redirect, status); // ?switch=1 remembers the choice, then the clean URL
+            Assert.Contains("pgm.site.lang=", response.Headers.GetValues("Set-Cookie").Single());
+            Assert.Equal(HttpStatusCode.OK, (await PageAsync(response.Headers.Location!.ToString())).Status);
+        }
+    }
+
+    [Theory]
+    [InlineData("fr-CA,fr;q=0.9,en;q=0.5", "fr")]
+    [InlineData("es-MX", "es")]
+    [InlineData("de-DE,ar;q=0.4", "ar")]
+    [InlineData("ja", "en")]
+    [InlineData(";;;q=abc,,", "en")]
+    public async Task The_site_address_without_a_culture_negotiates_from_accept_language(string acceptLanguage, string expected)
+    {
+        var (status, _, response) = await PageAsync($"/{Seed.EnterpriseA}", acceptLanguage);
+        Assert.Equal(HttpStatusCode.Redirect, status);
+        Assert.Equal($"/{Seed.EnterpriseA}/{expected}/", response.Headers.Location!.ToString());
+    }
+
+    [Fact]
+    public async Task A_renamed_story_answers_301_from_its_old_address_and_an_archived_one_410_in_the_readers_language()
+    {
+        var editor = app.Api(Seed.EditorA.Token);
+        var (id, en, ar) = await PublishedStoryAsync("改名的故事");
+        var working = await editor.WorkingETagAsync(id, "en");
+        var (_, renamed, renamedETag) = await editor.SendAsync(HttpMethod.Put, $"/api/v1/stories/{id}/en/draft", ApiCalls.Content("A renamed story", slug: $"renamed-{id:N}"), ifMatch: working);
+        Assert.NotNull(renamed);
+        var next = await editor.TransitionAsync(id, "en", "submit", renamedETag!);
+        next = await app.Api(Seed.ReviewerA.Token).TransitionAsync(id, "en", "approve", next);
+        await editor.TransitionAsync(id, "en", "publish", next);
+
+        var (moved, _, response) = await PageAsync($"/{Seed.EnterpriseA}/en/stories/{en}");
+        Assert.Equal(HttpStatusCode.MovedPermanently, moved);
+        Assert.Equal($"/{Seed.EnterpriseA}/en/stories/renamed-{id:N}", response.Headers.Location!.ToString());
+
+        await editor.TransitionAsync(id, "ar", "archive", await editor.WorkingETagAsync(id, "ar"));
+        var (gone, page, _) = await PageAsync($"/{Seed.EnterpriseA}/ar/stories/{ar}");
+        Assert.Equal(HttpStatusCode.Gone, gone);
+        Assert.Equal("rtl", page.DocumentElement.GetAttribute("dir"));
+        Assert.Equal("تمت أرشفة هذه القصة", page.QuerySelector("h1")!.TextContent);
+        Assert.Equal("noindex", page.QuerySelector("meta[name=robots]")!.GetAttribute("content"));
+    }
+
+    [Theory]
+    [InlineData("/no-such-site/en/", "Page not found")]
+    [InlineData("/{site}/de/", "Page not found")] // a culture the site does not publish in
+    [InlineData("/{site}/xx-YY/", "Page not found")]
+    [InlineData("/{site}/zh-CN/stories/no-such-story", "页面不存在")]
+    [InlineData("/{site}/ar/stories/no-such-story", "الصفحة غير موجودة")]
+    public async Task Unknown_sites_cultures_and_stories_get_a_localized_404_page(string path, string heading)
+    {
+        var (status, page, _) = await PageAsync(path.Replace("{site}", Seed.EnterpriseA, StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        Assert.Equal(heading, page.QuerySelector("h1")!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_draft_translation_is_never_reachable_and_the_home_lists_only_published_stories()
+    {
+        var editor = app.Api(Seed.EditorA.Token);
+        var (id, _, _) = await PublishedStoryAsync("只发布一部分");
+        await editor.SendAsync(HttpMethod.Put, $"/api/v1/stories/{id}/fr/draft", ApiCalls.Content("Brouillon secret", slug: $"brouillon-{id:N}"));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await PageAsync($"/{Seed.EnterpriseA}/fr/stories/brouillon-{id:N}")).Status);
+        var (status, home, _) = await PageAsync($"/{Seed.EnterpriseA}/fr/");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.DoesNotContain("Brouillon secret", home.Body!.TextContent);
+        Assert.Equal("Organization", JsonDocument.Parse(home.QuerySelector("script[type='application/ld+json']")!.TextContent).RootElement.GetProperty("@type").GetString());
+    }
+
+    private static Dictionary<string, string> Alternates(IHtmlDocument page) =>
+        page.QuerySelectorAll("link[rel=alternate][hreflang]").ToDictionary(l => l.GetAttribute("hreflang")!, l => l.GetAttribute("href")!);
+}
+
+public sealed class SitePagesOnSqlite(SqliteAppFactory app) : SitePageTests(app), IClassFixture<SqliteAppFactory>;
+
+public sealed class SitePagesOnPostgres(PostgresAppFactory app) : SitePageTests(app), IClassFixture<PostgresAppFactory>;
