@@ -1,0 +1,71 @@
+using Microsoft.Playwright;
+using ParkGlobalMedia.Tests.Infrastructure;
+
+namespace ParkGlobalMedia.Tests.Browser;
+
+/// <summary>
+/// Readers of the public sites in real Chromium: a deep link to an English story, a switch to Arabic and to Chinese,
+/// and axe-core on story, home and 404 pages in left-to-right and right-to-left cultures. Screenshots in TestResults.
+/// </summary>
+[Collection("browser")]
+public sealed class SiteReaderTests(BrowserFixture browser, KestrelAppFactory app) : IClassFixture<KestrelAppFactory>
+{
+    [Fact]
+    public async Task A_reader_lands_on_an_english_story_switches_to_arabic_and_chinese_and_every_page_passes_axe()
+    {
+        var editor = app.Api(app.Seed.EditorA.Token);
+        var reviewer = app.Api(app.Seed.ReviewerA.Token);
+        var (id, zhETag) = await editor.CreateStoryAsync(app.Seed.EnterpriseA, "读者之旅");
+        var (_, _, enETag) = await editor.SendAsync(HttpMethod.Put, $"/api/v1/stories/{id}/en/draft",
+            ApiCalls.Content("A reader's journey", "First paragraph.\n\n## Section\n\nSecond paragraph.", slug: $"journey-{id:N}"));
+        var (_, _, arETag) = await editor.SendAsync(HttpMethod.Put, $"/api/v1/stories/{id}/ar/draft",
+            ApiCalls.Content("رحلة القارئ", "الفقرة الأولى.\n\n## قسم\n\nالفقرة الثانية.", slug: $"rihla-{id:N}"));
+        foreach (var (culture, etag) in new[] { ("zh-CN", zhETag), ("en", enETag!), ("ar", arETag!) })
+        {
+            var next = await editor.TransitionAsync(id, culture, "submit", etag);
+            next = await reviewer.TransitionAsync(id, culture, "approve", next);
+            await reviewer.TransitionAsync(id, culture, "publish", next);
+        }
+
+        var page = await browser.NewPageAsync("en");
+        await using var context = page.Context;
+        await page.GotoAsync(Url($"/{app.Seed.EnterpriseA}/en/stories/journey-{id:N}"));
+        Assert.Equal("A reader's journey", await page.TextContentAsync("h1"));
+        await AssertAccessibleAsync(page, "site-story-en");
+
+        await page.ClickAsync(".languages a[hreflang=ar]");
+        await page.WaitForURLAsync($"**/ar/stories/rihla-{id:N}");
+        Assert.Equal("rtl", await page.GetAttributeAsync("html", "dir"));
+        Assert.Equal("رحلة القارئ", await page.TextContentAsync("h1"));
+        await AssertAccessibleAsync(page, "site-story-ar-rtl");
+
+        await page.ClickAsync(".languages a[hreflang=zh-CN]");
+        await page.WaitForURLAsync("**/zh-CN/stories/**");
+        Assert.Equal("读者之旅", await page.TextContentAsync("h1"));
+
+        // The choice is remembered: the site's bare address now opens in Chinese.
+        await page.GotoAsync(Url($"/{app.Seed.EnterpriseA}"));
+        await page.WaitForURLAsync($"**/{app.Seed.EnterpriseA}/zh-CN/");
+
+        foreach (var (path, name) in new[]
+                 {
+                     ($"/{app.Seed.EnterpriseA}/en/", "site-home-en"),
+                     ($"/{app.Seed.EnterpriseA}/ar/", "site-home-ar-rtl"),
+                     ($"/{app.Seed.EnterpriseA}/en/stories/no-such-story", "site-404-en"),
+                     ($"/{app.Seed.EnterpriseA}/ar/stories/no-such-story", "site-404-ar-rtl"),
+                 })
+        {
+            await page.GotoAsync(Url(path));
+            await AssertAccessibleAsync(page, name);
+        }
+    }
+
+    private string Url(string path) => new Uri(app.BaseAddress, path).ToString();
+
+    private static async Task AssertAccessibleAsync(IPage page, string name)
+    {
+        await Axe.SaveScreenshotAsync(page, name);
+        var violations = await Axe.RunAsync(page);
+        Assert.True(violations.Count == 0, $"{name}: {Axe.Describe(violations)}");
+    }
+}
