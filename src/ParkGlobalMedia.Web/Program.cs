@@ -6,6 +6,7 @@ using ParkGlobalMedia.Platform;
 using ParkGlobalMedia.Platform.Cli;
 using ParkGlobalMedia.Recipes;
 using ParkGlobalMedia.Sites;
+using ParkGlobalMedia.Sites.Analytics;
 
 // Operator verbs (migrate, recipe, user, token) share this composition; without one, the web app runs.
 var isCli = CliVerbs.IsCommand(args);
@@ -17,6 +18,7 @@ builder.AddContent();
 builder.AddAssets();
 builder.AddSites();
 builder.AddRecipes();
+builder.AddAnalytics();
 builder.AddAdmin();
 
 var app = builder.Build();
@@ -40,6 +42,7 @@ app.MapPlatform();
 app.MapAccountApi();
 app.MapContentApi();
 app.MapAssets();
+app.MapAnalyticsApi();
 app.MapAdmin();
 
 await app.RunAsync();

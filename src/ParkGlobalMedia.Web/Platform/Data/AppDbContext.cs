@@ -10,6 +10,7 @@ using ParkGlobalMedia.Platform.Caching;
 using ParkGlobalMedia.Platform.Cultures;
 using ParkGlobalMedia.Platform.Security;
 using ParkGlobalMedia.Platform.Settings;
+using ParkGlobalMedia.Sites.Analytics;
 
 namespace ParkGlobalMedia.Platform.Data;
 
@@ -41,6 +42,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<AssetEvent> AssetEvents => Set<AssetEvent>();
     public DbSet<AssetUsage> AssetUsages => Set<AssetUsage>();
     public DbSet<UploadSession> UploadSessions => Set<UploadSession>();
+    public DbSet<PageViewDay> PageViewDays => Set<PageViewDay>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
