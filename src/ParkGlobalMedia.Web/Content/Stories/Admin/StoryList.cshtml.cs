@@ -4,11 +4,12 @@ using ParkGlobalMedia.Admin;
 using ParkGlobalMedia.Content.Enterprises;
 using ParkGlobalMedia.Content.Taxonomy;
 using ParkGlobalMedia.Platform.Data;
+using ParkGlobalMedia.Sites.Analytics;
 
 namespace ParkGlobalMedia.Content.Stories.Admin;
 
 /// <summary>The story list: one row per story (its source culture) with a badge per culture, and the missing ones.</summary>
-public sealed class StoryListModel(StoryQueries stories, AppDbContext db) : AdminPageModel
+public sealed class StoryListModel(StoryQueries stories, AppDbContext db, PageViewQueries pageViews, TimeProvider clock) : AdminPageModel
 {
     public const int PageSize = 25;
 
@@ -22,6 +23,9 @@ public sealed class StoryListModel(StoryQueries stories, AppDbContext db) : Admi
     public List<Enterprise> Enterprises { get; private set; } = [];
     public List<Category> Categories { get; private set; } = [];
     public int PageCount => Math.Max(1, (Result.Total + PageSize - 1) / PageSize);
+
+    /// <summary>Page views of each listed story over the last 30 UTC days, all cultures together.</summary>
+    public IReadOnlyDictionary<Guid, long> Views { get; private set; } = new Dictionary<Guid, long>();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -45,6 +49,8 @@ public sealed class StoryListModel(StoryQueries stories, AppDbContext db) : Admi
         if (outcome.Succeeded)
         {
             Result = outcome.Value!;
+            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            Views = await pageViews.TotalsAsync(Result.Items.Select(i => i.StoryId), today.AddDays(-29), today, cancellationToken);
         }
         else
         {
