@@ -64,6 +64,8 @@ public class AppFactory(DatabaseProvider provider) : WebApplicationFactory<Progr
                 ["Scheduler:Enabled"] = "false",
                 // Tests drive asset processing step by step (AssetProcessor.ProcessAllAsync) instead of racing a worker.
                 ["AssetProcessing:Enabled"] = "false",
+                // Tests flush page views themselves (PageViewRecorder.FlushAsync) instead of waiting for the flusher.
+                ["Analytics:Enabled"] = "false",
                 ["Logging:LogLevel:Default"] = "Warning",
             };
             foreach (var (key, value) in ExtraSettings)
