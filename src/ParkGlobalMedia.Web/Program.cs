@@ -6,7 +6,6 @@ using ParkGlobalMedia.Platform;
 using ParkGlobalMedia.Platform.Cli;
 using ParkGlobalMedia.Recipes;
 using ParkGlobalMedia.Sites;
-using ParkGlobalMedia.Sites.Analytics;
 
 // Operator verbs (migrate, recipe, user, token) share this composition; without one, the web app runs.
 var isCli = CliVerbs.IsCommand(args);
@@ -18,7 +17,6 @@ builder.AddContent();
 builder.AddAssets();
 builder.AddSites();
 builder.AddRecipes();
-builder.AddAnalytics();
 builder.AddAdmin();
 
 var app = builder.Build();
@@ -42,7 +40,7 @@ app.MapPlatform();
 app.MapAccountApi();
 app.MapContentApi();
 app.MapAssets();
-app.MapAnalyticsApi();
+app.MapSites();
 app.MapAdmin();
 
 await app.RunAsync();

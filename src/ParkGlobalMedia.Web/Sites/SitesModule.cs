@@ -1,6 +1,7 @@
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Net.Http.Headers;
 using ParkGlobalMedia.Content.Enterprises;
+using ParkGlobalMedia.Sites.Analytics;
 
 namespace ParkGlobalMedia.Sites;
 
@@ -18,7 +19,15 @@ public static class SitesModule
         builder.Services.AddSingleton<SiteText>();
         builder.Services.AddSingleton<ThemeViews>();
         builder.Services.Configure<RouteOptions>(options => options.ConstraintMap[SiteSlugConstraint.Name] = typeof(SiteSlugConstraint));
+        builder.AddAnalytics();
         return builder;
+    }
+
+    /// <summary>The sites' endpoints besides the pages (which Razor Pages maps with the admin's).</summary>
+    public static WebApplication MapSites(this WebApplication app)
+    {
+        app.MapAnalyticsApi();
+        return app;
     }
 
     /// <summary>Theme stylesheets, copied beside the binaries at build time.</summary>

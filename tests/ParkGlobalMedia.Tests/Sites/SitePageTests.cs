@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Text.Json;
 using AngleSharp.Html.Dom;
@@ -151,6 +152,32 @@ public abstract class SitePageTests(AppFactory app)
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.DoesNotContain("Brouillon secret", home.Body!.TextContent);
         Assert.Equal("Organization", JsonDocument.Parse(home.QuerySelector("script[type='application/ld+json']")!.TextContent).RootElement.GetProperty("@type").GetString());
+    }
+
+    [Fact]
+    public async Task Reading_a_story_page_is_counted_per_culture_without_cookies_and_crawlers_are_not()
+    {
+        var (id, en, ar) = await PublishedStoryAsync("被阅读的故事");
+        var reader = app.Api();
+        async Task ReadAsync(string path, string userAgent)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.TryAddWithoutValidation("User-Agent", userAgent);
+            using var response = await reader.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.False(response.Headers.Contains("Set-Cookie"));
+        }
+
+        await ReadAsync($"/{Seed.EnterpriseA}/en/stories/{en}", "Mozilla/5.0 (X11; Linux x86_64)");
+        await ReadAsync($"/{Seed.EnterpriseA}/en/stories/{en}", "Mozilla/5.0 (iPhone)");
+        await ReadAsync($"/{Seed.EnterpriseA}/ar/stories/{ar}", "Mozilla/5.0 (Android)");
+        await ReadAsync($"/{Seed.EnterpriseA}/en/stories/{en}", "Googlebot/2.1 (+http://www.google.com/bot.html)");
+        await app.Services.GetRequiredService<ParkGlobalMedia.Sites.Analytics.PageViewRecorder>().FlushAsync(CancellationToken.None);
+
+        var (status, views, _) = await app.Api(Seed.EditorA.Token).ReadAsync($"/api/v1/stories/{id}/views");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(3, views!["total"]!.GetValue<long>());
+        Assert.Equal(2, views["byCulture"]!["en"]!.GetValue<long>());
     }
 
     private static Dictionary<string, string> Alternates(IHtmlDocument page) =>

@@ -6,12 +6,13 @@ using ParkGlobalMedia.Content.Stories;
 using ParkGlobalMedia.Markdown;
 using ParkGlobalMedia.Platform.Cultures;
 using ParkGlobalMedia.Platform.Data;
+using ParkGlobalMedia.Sites.Analytics;
 
 namespace ParkGlobalMedia.Sites.Pages;
 
 /// <summary>A published story in one culture: /{enterprise}/{culture}/stories/{slug}.</summary>
 public sealed class StoryPageModel(
-    AppDbContext db, CultureCatalog cultures, SiteText text, ThemeViews themes, StoryQueries stories, IAssetReferenceResolver assets, MediaCatalog media)
+    AppDbContext db, CultureCatalog cultures, SiteText text, ThemeViews themes, StoryQueries stories, IAssetReferenceResolver assets, MediaCatalog media, PageViewRecorder views)
     : SitePageModel(db, cultures, text, themes)
 {
     public PublishedStory Story { get; private set; } = null!;
@@ -47,6 +48,10 @@ public sealed class StoryPageModel(
         }
 
         Story = published.Value!;
+        if (PageViewRecorder.ShouldCount(Request))
+        {
+            views.Record(Story.StoryId, Culture);
+        }
         var path = $"/{Site.Slug}/{Culture}/stories/{Story.Slug}";
         PageTitle = Story.SeoTitle ?? Story.Title;
         Description = Story.SeoDescription ?? (Story.Summary.Length > 0 ? Story.Summary : Story.Excerpt);
