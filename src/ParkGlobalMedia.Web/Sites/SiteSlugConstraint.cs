@@ -1,5 +1,4 @@
 using ParkGlobalMedia.Content.Enterprises;
-using ParkGlobalMedia.Platform.Cultures;
 
 namespace ParkGlobalMedia.Sites;
 
@@ -14,7 +13,5 @@ public sealed class SiteSlugConstraint : IRouteConstraint
     public bool Match(HttpContext? httpContext, IRouter? route, string routeKey, RouteValueDictionary values, RouteDirection routeDirection) =>
         values.TryGetValue(routeKey, out var value) && value is string slug && IsSiteSlug(slug);
 
-    public static bool IsSiteSlug(string slug) =>
-        slug.Length is > 0 and <= 64 && slug.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9' or '-') &&
-        !EnterpriseService.ReservedSlugs.Contains(slug) && Culture.Normalize(slug) is null;
+    public static bool IsSiteSlug(string slug) => EnterpriseService.CouldBeSlug(slug);
 }

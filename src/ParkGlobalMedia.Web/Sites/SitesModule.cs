@@ -2,6 +2,7 @@ using Microsoft.Extensions.FileProviders;
 using Microsoft.Net.Http.Headers;
 using ParkGlobalMedia.Content.Enterprises;
 using ParkGlobalMedia.Sites.Analytics;
+using ParkGlobalMedia.Sites.Findability;
 
 namespace ParkGlobalMedia.Sites;
 
@@ -20,6 +21,7 @@ public static class SitesModule
         builder.Services.AddSingleton<ThemeViews>();
         builder.Services.Configure<RouteOptions>(options => options.ConstraintMap[SiteSlugConstraint.Name] = typeof(SiteSlugConstraint));
         builder.AddAnalytics();
+        builder.Services.AddFindability();
         return builder;
     }
 
@@ -27,6 +29,7 @@ public static class SitesModule
     public static WebApplication MapSites(this WebApplication app)
     {
         app.MapAnalyticsApi();
+        app.MapFindability();
         return app;
     }
 

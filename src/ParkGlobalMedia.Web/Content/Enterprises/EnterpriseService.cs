@@ -47,9 +47,16 @@ public sealed partial class EnterpriseService(AppDbContext db, CultureCatalog cu
     private static partial Regex HostPattern();
 
     /// <summary>URL segments the platform itself uses; an enterprise slug must not shadow them.</summary>
-    /// <summary>First path segments the platform itself uses; an enterprise site can never be one of them.</summary>
-    public static readonly IReadOnlySet<string> ReservedSlugs = new HashSet<string>(StringComparer.Ordinal)
-        { "api", "admin", "openapi", "healthz", "sitemap", "robots", "static", "media", "assets", "feed", "new", "h5", "themes", "_framework" };
+    private static readonly string[] ReservedSlugs = ["api", "admin", "openapi", "healthz", "sitemap", "robots", "static", "media", "h5", "assets", "feed", "new", "themes", "_framework"];
+
+    /// <summary>
+    /// Whether a URL segment can name an enterprise site: the slug shape, and not a platform path or a culture code.
+    /// Public routes (/{enterprise}/...) use it as a constraint so they never capture /api, /admin, /media, /h5 ...
+    /// </summary>
+    public static bool CouldBeSlug(string? segment) =>
+        segment is { Length: > 0 and <= 80 } && SlugPattern().IsMatch(segment) && !IsReserved(segment);
+
+    private static bool IsReserved(string slug) => ReservedSlugs.Contains(slug) || Culture.Normalize(slug) is not null;
 
     public async Task<Outcome<Enterprise>> CreateAsync(CallerContext caller, EnterpriseInput input, CancellationToken cancellationToken = default)
     {
@@ -119,7 +126,7 @@ public sealed partial class EnterpriseService(AppDbContext db, CultureCatalog cu
             {
                 errors.Add("slug", "slug must be lowercase ASCII letters and digits separated by single hyphens, at most 80 characters.");
             }
-            else if (ReservedSlugs.Contains(input.Slug) || Culture.Normalize(input.Slug) is not null)
+            else if (IsReserved(input.Slug))
             {
                 errors.Add("slug", $"'{input.Slug}' is reserved (a platform path or a culture code).");
             }

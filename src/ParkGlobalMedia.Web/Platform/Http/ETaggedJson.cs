@@ -32,7 +32,8 @@ public sealed record JsonBody(byte[] Bytes, string ETag, bool IsPublic)
         await response.Body.WriteAsync(Bytes, httpContext.RequestAborted);
     }
 
-    private static bool IfNoneMatchMatches(string header, string tag) =>
+    /// <summary>Whether If-None-Match names <paramref name="tag"/> (or *): shared with the other public documents (sitemaps, feeds).</summary>
+    internal static bool IfNoneMatchMatches(string header, string tag) =>
         !string.IsNullOrEmpty(header) &&
         header.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .Any(candidate => candidate == "*" || candidate == tag || candidate == "W/" + tag);
