@@ -49,14 +49,16 @@ internal static class XmlDocuments
         {
             var c = value[i];
             var pair = char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]);
-            if (pair || XmlConvert.IsXmlChar(c))
+            if (pair)
+            {
+                cleaned?.Append(c).Append(value[i + 1]);
+                i++;
+                continue;
+            }
+
+            if (XmlConvert.IsXmlChar(c))
             {
                 cleaned?.Append(c);
-                if (pair)
-                {
-                    cleaned?.Append(value[++i]);
-                }
-
                 continue;
             }
 
