@@ -44,4 +44,20 @@ public sealed class FindabilityPartsTests
         Assert.NotEqual(AtomFeed.StableId(story, "en"), AtomFeed.StableId(story, "fr"));
         Assert.Matches("^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$", AtomFeed.StableId(story, "en"));
     }
+
+    [Theory]
+    [InlineData("https://parks.example.org", true)]
+    [InlineData("http://127.0.0.1:5080/", true)]
+    [InlineData("parks.example.org", false)]
+    [InlineData("ftp://parks.example.org", false)]
+    [InlineData("https://parks.example.org/?lang=en", false)]
+    public void The_public_base_url_must_be_an_absolute_http_url(string value, bool valid)
+    {
+        var options = new FindabilityOptions { PublicBaseUrl = value };
+        var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
+
+        var ok = System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, new(options), results, validateAllProperties: true);
+
+        Assert.Equal(valid, ok);
+    }
 }
