@@ -15,6 +15,7 @@ cat <<INFO
 
   ParkGlobalMedia is starting on http://127.0.0.1:${port}
     admin UI   http://127.0.0.1:${port}/admin
+    a site     http://127.0.0.1:${port}/yanhui-power   (negotiates the language; sitemap: /sitemap.xml)
     API        http://127.0.0.1:${port}/api/v1/stories?culture=en   (OpenAPI: /openapi/v1.json)
     health     http://127.0.0.1:${port}/healthz
   Demo sign-ins (Development only; created by recipes/demo.recipe.json):
