@@ -19,7 +19,11 @@ public static class SitesModule
     {
         builder.Services.AddSingleton<SiteText>();
         builder.Services.AddSingleton<ThemeViews>();
-        builder.Services.Configure<RouteOptions>(options => options.ConstraintMap[SiteSlugConstraint.Name] = typeof(SiteSlugConstraint));
+        builder.Services.Configure<RouteOptions>(options =>
+        {
+            options.ConstraintMap[SiteSlugConstraint.Name] = typeof(SiteSlugConstraint);
+            options.ConstraintMap[PortalCultureConstraint.Name] = typeof(PortalCultureConstraint);
+        });
         builder.AddAnalytics();
         builder.Services.AddFindability();
         return builder;

@@ -49,6 +49,8 @@ public sealed class SiteReaderTests(BrowserFixture browser, KestrelAppFactory ap
 
         foreach (var (path, name) in new[]
                  {
+                     ("/en/", "portal-en"),
+                     ("/ar/", "portal-ar-rtl"),
                      ($"/{app.Seed.EnterpriseA}/en/", "site-home-en"),
                      ($"/{app.Seed.EnterpriseA}/ar/", "site-home-ar-rtl"),
                      ($"/{app.Seed.EnterpriseA}/en/stories/no-such-story", "site-404-en"),

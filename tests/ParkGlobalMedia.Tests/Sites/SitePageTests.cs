@@ -180,6 +180,22 @@ public abstract class SitePageTests(AppFactory app)
         Assert.Equal(2, views["byCulture"]!["en"]!.GetValue<long>());
     }
 
+    [Fact]
+    public async Task The_portal_negotiates_a_culture_and_lists_the_members_and_their_latest_stories()
+    {
+        var (_, en, _) = await PublishedStoryAsync("门户上的故事");
+        var (status, _, response) = await PageAsync("/", "fr-FR,fr;q=0.9");
+        Assert.Equal(HttpStatusCode.Redirect, status);
+        Assert.Equal("/fr/", response.Headers.Location!.ToString());
+
+        var (ok, portal, _) = await PageAsync("/en/");
+        Assert.Equal(HttpStatusCode.OK, ok);
+        Assert.Equal("en", portal.DocumentElement.GetAttribute("lang"));
+        Assert.Contains(portal.QuerySelectorAll(".cards a"), a => a.GetAttribute("href") == $"/{Seed.EnterpriseA}/en/");
+        Assert.Contains(portal.QuerySelectorAll(".cards a"), a => a.GetAttribute("href") == $"/{Seed.EnterpriseA}/en/stories/{en}");
+        Assert.Equal(HttpStatusCode.NotFound, (await PageAsync("/de/")).Status); // no member publishes in German
+    }
+
     private static Dictionary<string, string> Alternates(IHtmlDocument page) =>
         page.QuerySelectorAll("link[rel=alternate][hreflang]").ToDictionary(l => l.GetAttribute("hreflang")!, l => l.GetAttribute("href")!);
 }

@@ -35,6 +35,12 @@ public abstract class SitePageModel(AppDbContext db, CultureCatalog cultures, Si
 
     public string T(string key) => text.Get(Culture, key);
 
+    protected AppDbContext Db => db;
+
+    protected CultureCatalog CultureCatalog => cultures;
+
+    protected void SetDirection(bool rightToLeft) => RightToLeft = rightToLeft;
+
     public string Format(string key, params object?[] args) => text.Format(Culture, key, args);
 
     public string Template(string name) => themes.Find(Theme, name);
