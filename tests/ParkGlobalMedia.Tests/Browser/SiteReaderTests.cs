@@ -52,6 +52,8 @@ public sealed class SiteReaderTests(BrowserFixture browser, KestrelAppFactory ap
                      ("/en/", "portal-en"),
                      ("/ar/", "portal-ar-rtl"),
                      ($"/{app.Seed.EnterpriseA}/en/", "site-home-en"),
+                     ($"/{app.Seed.EnterpriseA}/en/search?q=journey", "site-search-en"),
+                     ($"/{app.Seed.EnterpriseA}/ar/tag/people", "site-tag-ar-rtl"),
                      ($"/{app.Seed.EnterpriseA}/ar/", "site-home-ar-rtl"),
                      ($"/{app.Seed.EnterpriseA}/en/stories/no-such-story", "site-404-en"),
                      ($"/{app.Seed.EnterpriseA}/ar/stories/no-such-story", "site-404-ar-rtl"),

@@ -196,6 +196,29 @@ public abstract class SitePageTests(AppFactory app)
         Assert.Equal(HttpStatusCode.NotFound, (await PageAsync("/de/")).Status); // no member publishes in German
     }
 
+    [Fact]
+    public async Task Category_tag_and_search_pages_list_only_published_stories_and_unknown_ones_are_404()
+    {
+        var (_, en, _) = await PublishedStoryAsync("分类列表");
+        var (_, story, _) = await PageAsync($"/{Seed.EnterpriseA}/en/stories/{en}");
+        var categoryLink = story.QuerySelector(".story-links a[href*='/category/']")!.GetAttribute("href")!;
+        var tagLink = story.QuerySelector(".story-links .tags a")!.GetAttribute("href")!;
+
+        foreach (var path in new[] { categoryLink, tagLink, $"/{Seed.EnterpriseA}/en/search?q={Uri.EscapeDataString("分类列表 in English")}" })
+        {
+            var (status, page, _) = await PageAsync(path);
+            Assert.Equal(HttpStatusCode.OK, status);
+            Assert.Contains(page.QuerySelectorAll(".cards a"), a => a.GetAttribute("href") == $"/{Seed.EnterpriseA}/en/stories/{en}");
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await PageAsync($"/{Seed.EnterpriseA}/en/category/no-such-category")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await PageAsync($"/{Seed.EnterpriseA}/en/tag/no-story-has-this-tag")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await PageAsync($"/{Seed.EnterpriseA}/en/campaign/no-such-campaign")).Status);
+        var (searched, nothing, _) = await PageAsync($"/{Seed.EnterpriseA}/ar/search?q={new string('x', 5000)}");
+        Assert.Equal(HttpStatusCode.OK, searched); // an overlong query is ignored, not an error
+        Assert.Equal("rtl", nothing.DocumentElement.GetAttribute("dir"));
+    }
+
     private static Dictionary<string, string> Alternates(IHtmlDocument page) =>
         page.QuerySelectorAll("link[rel=alternate][hreflang]").ToDictionary(l => l.GetAttribute("hreflang")!, l => l.GetAttribute("href")!);
 }
