@@ -219,6 +219,20 @@ public abstract class SitePageTests(AppFactory app)
         Assert.Equal("rtl", nothing.DocumentElement.GetAttribute("dir"));
     }
 
+    [Theory]
+    [InlineData("en", "ltr", "Company profile")]
+    [InlineData("ar", "rtl", "نبذة عن الشركة")]
+    public async Task The_company_profile_is_linked_from_every_page_and_reads_in_the_sites_cultures(string culture, string direction, string label)
+    {
+        var (_, home, _) = await PageAsync($"/{Seed.EnterpriseA}/{culture}/");
+        var link = home.QuerySelectorAll(".site-footer a").Single(a => a.TextContent == label).GetAttribute("href")!;
+        var (status, profile, _) = await PageAsync(link);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(direction, profile.DocumentElement.GetAttribute("dir"));
+        Assert.Contains("Changsha Economic and Technological Development Zone", profile.QuerySelector(".facts")!.TextContent);
+        Assert.Equal(5, Alternates(profile).Count - 1); // every culture of the site, plus x-default
+    }
+
     private static Dictionary<string, string> Alternates(IHtmlDocument page) =>
         page.QuerySelectorAll("link[rel=alternate][hreflang]").ToDictionary(l => l.GetAttribute("hreflang")!, l => l.GetAttribute("href")!);
 }
