@@ -17,8 +17,19 @@ public sealed class UserAccounts(UserManager<AppUser> users, RoleManager<AppRole
         string? PreferredCulture = null);
 
     /// <summary>A strong one-time password (144 random bits), for operators to hand over; the person changes it.</summary>
-    public static string GeneratePassword() =>
-        Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(18)).Replace('+', 'x').Replace('/', 'y');
+    public static string GeneratePassword()
+    {
+        // Identity's policy wants a digit, a lower- and an upper-case letter; a random 24-character string misses the
+        // digit about once in sixty, which made operator commands fail now and then. Draw again until it complies.
+        while (true)
+        {
+            var candidate = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(18)).Replace('+', 'x').Replace('/', 'y');
+            if (candidate.Any(char.IsDigit) && candidate.Any(char.IsLower) && candidate.Any(char.IsUpper))
+            {
+                return candidate;
+            }
+        }
+    }
 
     /// <summary>Makes sure every platform role exists (idempotent).</summary>
     public async Task EnsureRolesAsync()
