@@ -1,6 +1,5 @@
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Net.Http.Headers;
-using ParkGlobalMedia.Content.Enterprises;
 using ParkGlobalMedia.Sites.Analytics;
 using ParkGlobalMedia.Sites.Findability;
 
@@ -59,7 +58,8 @@ public static class SitesModule
     /// through its neutral culture (es-MX → es) or through the site's configured fallback chain; else the default.
     /// A malformed header counts as no header.
     /// </summary>
-    public static string Negotiate(Enterprise site, string acceptLanguage)
+    public static string Negotiate(
+        IReadOnlyCollection<string> cultures, string defaultCulture, IReadOnlyDictionary<string, List<string>> fallbackChains, string acceptLanguage)
     {
         if (StringWithQualityHeaderValue.TryParseList(acceptLanguage.Split(','), out var offered))
         {
@@ -73,18 +73,18 @@ public static class SitesModule
 
                 var neutral = requested.Split('-')[0];
                 var candidates = new List<string> { requested, neutral };
-                if (site.FallbackChain.TryGetValue(requested, out var chain))
+                if (fallbackChains.TryGetValue(requested, out var chain))
                 {
                     candidates.AddRange(chain);
                 }
 
-                if (candidates.FirstOrDefault(site.Cultures.Contains) is { } served)
+                if (candidates.FirstOrDefault(cultures.Contains) is { } served)
                 {
                     return served;
                 }
             }
         }
 
-        return site.DefaultCulture;
+        return defaultCulture;
     }
 }

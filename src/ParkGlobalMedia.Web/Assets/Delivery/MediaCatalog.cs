@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
+using ParkGlobalMedia.Assets.Packages;
 using ParkGlobalMedia.Assets.Processing;
+using ParkGlobalMedia.Assets.Storage;
 using ParkGlobalMedia.Assets.Library;
 using ParkGlobalMedia.Platform.Caching;
 using ParkGlobalMedia.Platform.Data;
@@ -15,7 +17,7 @@ public sealed record MediaEntry(Asset Asset, IReadOnlyDictionary<string, AssetRe
 /// Asset rows for the media endpoints, cached per content generation: a rendition hit then costs no query, and any
 /// change that matters (withdrawal, new renditions, licence) bumps the generation on every instance.
 /// </summary>
-public sealed class MediaCatalog(IServiceScopeFactory scopes, ContentGeneration generation) : IDisposable
+public sealed class MediaCatalog(IServiceScopeFactory scopes, ContentGeneration generation, IBlobStorage storage) : IDisposable
 {
     private readonly MemoryCache _entries = new(new MemoryCacheOptions { SizeLimit = 20_000 });
 
@@ -40,6 +42,20 @@ public sealed class MediaCatalog(IServiceScopeFactory scopes, ContentGeneration 
         // Misses are cached too (briefly): a flood of requests for a missing id must not become a flood of queries.
         _entries.Set((assetId, current), entry, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10) });
         return entry;
+    }
+
+    /// <summary>An H5 package's manifest, read from storage once per content generation rather than once per file served.</summary>
+    public async Task<PackageManifest?> ManifestAsync(Guid assetId, CancellationToken cancellationToken)
+    {
+        var key = (nameof(PackageManifest), assetId, await generation.CurrentAsync(cancellationToken));
+        if (_entries.TryGetValue(key, out PackageManifest? cached))
+        {
+            return cached;
+        }
+
+        var manifest = await PackageStore.ReadManifestAsync(storage, assetId, cancellationToken);
+        _entries.Set(key, manifest, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10) });
+        return manifest;
     }
 
     public void Dispose() => _entries.Dispose();

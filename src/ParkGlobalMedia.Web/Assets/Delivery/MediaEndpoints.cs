@@ -3,9 +3,9 @@ using System.Text;
 using Microsoft.Net.Http.Headers;
 using ParkGlobalMedia.Assets.Imaging;
 using ParkGlobalMedia.Assets.Library;
-using ParkGlobalMedia.Assets.Packages;
 using ParkGlobalMedia.Assets.Storage;
 using ParkGlobalMedia.Identity;
+using ParkGlobalMedia.Platform.Http;
 
 namespace ParkGlobalMedia.Assets.Delivery;
 
@@ -79,7 +79,7 @@ public static class MediaEndpoints
         response.Headers.CacheControl = cacheControl;
         response.Headers.XContentTypeOptions = "nosniff";
         response.Headers.ETag = etag;
-        if (http.Request.Headers.IfNoneMatch.Any(value => value is not null && value.Split(',').Any(tag => tag.Trim() == etag || tag.Trim() == $"W/{etag}")))
+        if (JsonBody.IfNoneMatchMatches(http.Request.Headers.IfNoneMatch.ToString(), etag))
         {
             response.StatusCode = StatusCodes.Status304NotModified;
             return Task.CompletedTask;
@@ -148,7 +148,7 @@ public static class MediaEndpoints
         var caller = await http.CurrentCallerAsync();
         var entry = await catalog.FindAsync(id, http.RequestAborted);
         if (entry is null || entry.Asset.Kind != Uploads.AssetKind.H5Package || !AssetPermissions.CanView(caller, entry.Asset, Today(clock)) ||
-            await PackageStore.ReadManifestAsync(storage, id, http.RequestAborted) is not { } manifest)
+            await catalog.ManifestAsync(id, http.RequestAborted) is not { } manifest)
         {
             return NotFound(id);
         }
@@ -174,7 +174,7 @@ public static class MediaEndpoints
     {
         http.Response.Headers.CacheControl = cacheControl;
         http.Response.Headers.XContentTypeOptions = "nosniff";
-        if (http.Request.Headers.IfNoneMatch.Any(value => value is not null && value.Split(',').Any(tag => tag.Trim() == etag || tag.Trim() == $"W/{etag}")))
+        if (JsonBody.IfNoneMatchMatches(http.Request.Headers.IfNoneMatch.ToString(), etag))
         {
             http.Response.Headers.ETag = etag;
             return Results.StatusCode(StatusCodes.Status304NotModified);

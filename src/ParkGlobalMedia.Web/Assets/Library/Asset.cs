@@ -156,8 +156,12 @@ public sealed class AssetCollectionEntry : IPublicContent
     public required string Collection { get; set; }
 }
 
-/// <summary>A rendered derivative: a preset image size, a poster, a web video. Cached in storage under <see cref="Key"/>.</summary>
-public sealed class AssetRendition : IPublicContent
+/// <summary>
+/// A rendered derivative: a preset image size, a poster, a web video. Cached in storage under <see cref="Key"/>.
+/// Not public content by itself: a run stores twenty of these, and readers see them only once the asset is Ready —
+/// the pipeline bumps the content generation once then, instead of once per rendition.
+/// </summary>
+public sealed class AssetRendition
 {
     public Guid AssetId { get; set; }
 

@@ -93,9 +93,8 @@ public sealed partial class AssetPipeline
 
     private async Task FailAsync(ProcessingJob job, string reason)
     {
-        await SetStateAsync(job, Library.ProcessingState.Failed, reason.Length > 2000 ? reason[..2000] : reason);
-
-        // A failed asset keeps no renditions: nothing half-made is served, no stray files stay in storage.
+        // A failed asset keeps no renditions: nothing half-made is served, no stray files stay in storage. The rows go
+        // before the state changes, whose generation bump then shows readers' caches the asset without them.
         var renditions = await db.AssetRenditions.Where(r => r.AssetId == job.Asset.Id).ToListAsync(CancellationToken.None);
         db.AssetRenditions.RemoveRange(renditions);
         await db.SaveChangesAsync(CancellationToken.None);
@@ -103,6 +102,8 @@ public sealed partial class AssetPipeline
         {
             await storage.DeleteAsync(rendition.Key, CancellationToken.None);
         }
+
+        await SetStateAsync(job, Library.ProcessingState.Failed, reason.Length > 2000 ? reason[..2000] : reason);
     }
 
     private async Task SetStateAsync(ProcessingJob job, Library.ProcessingState state, string? error)

@@ -25,10 +25,8 @@ public sealed class PortalModel(AppDbContext db, CultureCatalog cultures, SiteTe
         if (culture is null)
         {
             // "/": the same negotiation as a site's, over every culture a member publishes in.
-            var chosen = Request.Cookies[SitesModule.LanguageCookie];
-            var portal = new Enterprise { Slug = "portal", DefaultCulture = portalCultures.Contains("en") ? "en" : portalCultures.FirstOrDefault() ?? "en", Cultures = portalCultures };
-            Response.Headers.Vary = "Accept-Language, Cookie";
-            return Redirect($"/{(chosen is not null && portalCultures.Contains(chosen) ? chosen : SitesModule.Negotiate(portal, Request.Headers.AcceptLanguage.ToString()))}/");
+            return RedirectToReadersCulture("", portalCultures, portalCultures.Contains("en") ? "en" : portalCultures.FirstOrDefault() ?? "en",
+                new Dictionary<string, List<string>>());
         }
 
         var known = await CultureCatalog.FindAsync(culture, cancellationToken);

@@ -10,16 +10,9 @@ public sealed class SiteEntryModel(AppDbContext db, CultureCatalog cultures, Sit
 {
     public async Task<IActionResult> OnGetAsync(string enterprise, CancellationToken cancellationToken)
     {
-        var language = Request.Headers.AcceptLanguage.ToString();
         await LoadSiteAsync(enterprise, "en", cancellationToken);
-        if (Site is not { } site)
-        {
-            return Problem(StatusCodes.Status404NotFound);
-        }
-
-        Response.Headers.Vary = "Accept-Language, Cookie";
-        var chosen = Request.Cookies[SitesModule.LanguageCookie];
-        var culture = chosen is not null && site.Cultures.Contains(chosen) ? chosen : SitesModule.Negotiate(site, language);
-        return Redirect($"/{site.Slug}/{culture}/");
+        return Site is { } site
+            ? RedirectToReadersCulture($"/{site.Slug}", site.Cultures, site.DefaultCulture, site.FallbackChain)
+            : Problem(StatusCodes.Status404NotFound);
     }
 }

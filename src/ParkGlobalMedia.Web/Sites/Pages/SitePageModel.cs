@@ -94,6 +94,21 @@ public abstract class SitePageModel(AppDbContext db, CultureCatalog cultures, Si
     }
 
     /// <summary>
+    /// Sends a reader who gave no culture (/ or /{enterprise}) to <paramref name="prefix"/>/{culture}/: their earlier
+    /// choice in the switcher, else what their browser asks for (<see cref="SitesModule.Negotiate"/>).
+    /// </summary>
+    protected IActionResult RedirectToReadersCulture(
+        string prefix, IReadOnlyCollection<string> cultures, string defaultCulture, IReadOnlyDictionary<string, List<string>> fallbackChains)
+    {
+        Response.Headers.Vary = "Accept-Language, Cookie";
+        var chosen = Request.Cookies[SitesModule.LanguageCookie];
+        var culture = chosen is not null && cultures.Contains(chosen)
+            ? chosen
+            : SitesModule.Negotiate(cultures, defaultCulture, fallbackChains, Request.Headers.AcceptLanguage.ToString());
+        return Redirect($"{prefix}/{culture}/");
+    }
+
+    /// <summary>
     /// A click in the language switcher (?switch=1): remember the choice for /{enterprise}/ and continue at the clean
     /// URL, so pages themselves never set cookies (they stay cacheable, and counting views needs none).
     /// </summary>
