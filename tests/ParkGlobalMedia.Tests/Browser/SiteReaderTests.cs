@@ -33,19 +33,16 @@ public sealed class SiteReaderTests(BrowserFixture browser, KestrelAppFactory ap
         Assert.Equal("A reader's journey", await page.TextContentAsync("h1"));
         await AssertAccessibleAsync(page, "site-story-en");
 
-        await page.ClickAsync(".languages a[hreflang=ar]");
-        await page.WaitForURLAsync($"**/ar/stories/rihla-{id:N}");
+        await NavigateAsync(page, () => page.ClickAsync(".languages a[hreflang=ar]"), $"**/ar/stories/rihla-{id:N}");
         Assert.Equal("rtl", await page.GetAttributeAsync("html", "dir"));
         Assert.Equal("رحلة القارئ", await page.TextContentAsync("h1"));
         await AssertAccessibleAsync(page, "site-story-ar-rtl");
 
-        await page.ClickAsync(".languages a[hreflang=zh-CN]");
-        await page.WaitForURLAsync("**/zh-CN/stories/**");
+        await NavigateAsync(page, () => page.ClickAsync(".languages a[hreflang=zh-CN]"), "**/zh-CN/stories/**");
         Assert.Equal("读者之旅", await page.TextContentAsync("h1"));
 
         // The choice is remembered: the site's bare address now opens in Chinese.
-        await page.GotoAsync(Url($"/{app.Seed.EnterpriseA}"));
-        await page.WaitForURLAsync($"**/{app.Seed.EnterpriseA}/zh-CN/");
+        await NavigateAsync(page, () => page.GotoAsync(Url($"/{app.Seed.EnterpriseA}")), $"**/{app.Seed.EnterpriseA}/zh-CN/");
 
         foreach (var (path, name) in new[]
                  {
@@ -62,6 +59,16 @@ public sealed class SiteReaderTests(BrowserFixture browser, KestrelAppFactory ap
             await page.GotoAsync(Url(path));
             await AssertAccessibleAsync(page, name);
         }
+    }
+
+    /// <summary>
+    /// Starts waiting for the final URL before acting: the switcher's link redirects (?switch=1 → clean URL), and a
+    /// wait that begins after a fast redirect finished can miss it. Then waits for the new document's content.
+    /// </summary>
+    private static async Task NavigateAsync(IPage page, Func<Task> act, string finalUrl)
+    {
+        await Task.WhenAll(page.WaitForURLAsync(finalUrl, new() { WaitUntil = WaitUntilState.Commit }), act());
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
     }
 
     private string Url(string path) => new Uri(app.BaseAddress, path).ToString();
