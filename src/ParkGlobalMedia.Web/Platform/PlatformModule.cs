@@ -34,6 +34,7 @@ public static class PlatformModule
         builder.Services.AddSingleton<ContentGeneration>();
         builder.Services.AddSingleton<PublicResponseCache>();
         builder.AddSharedDataProtection();
+        builder.AddResponseCompressionForText();
         builder.AddPlatformHealthChecks();
         builder.Services.AddOpenApi("v1", options => options
             .AddOperationTransformer<OpenApiConventions>()
@@ -46,6 +47,7 @@ public static class PlatformModule
         app.UseForwardedHeaders();
         app.UseSecurityHeaders();
         app.UseProblemHandling();
+        app.UseResponseCompressionForText();
         return app;
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Net.Http.Headers;
 using ParkGlobalMedia.Sites.Analytics;
+using ParkGlobalMedia.Sites.Caching;
 using ParkGlobalMedia.Sites.Findability;
 
 namespace ParkGlobalMedia.Sites;
@@ -14,10 +15,18 @@ public static class SitesModule
     /// <summary>Remembers a reader's explicit language choice (the switcher), so /{enterprise}/ honours it next time.</summary>
     public const string LanguageCookie = "pgm.site.lang";
 
+    /// <summary>Query parameter of the language switcher's links: remember this culture (<see cref="Pages.SitePageModel.RememberChoice"/>).</summary>
+    public const string SwitchParameter = "switch";
+
+    /// <summary>Query parameter carrying a signed preview token for a draft.</summary>
+    public const string PreviewParameter = "preview";
+
     public static WebApplicationBuilder AddSites(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<SiteText>();
         builder.Services.AddSingleton<ThemeViews>();
+        builder.Services.AddOptions<PageCacheOptions>().BindConfiguration(PageCacheOptions.Section);
+        builder.Services.AddSingleton<PageCache>();
         builder.Services.Configure<RouteOptions>(options =>
         {
             options.ConstraintMap[SiteSlugConstraint.Name] = typeof(SiteSlugConstraint);
@@ -36,9 +45,10 @@ public static class SitesModule
         return app;
     }
 
-    /// <summary>Theme stylesheets, copied beside the binaries at build time.</summary>
+    /// <summary>Theme stylesheets, copied beside the binaries at build time, and the page cache in front of routing.</summary>
     public static WebApplication UseSites(this WebApplication app)
     {
+        app.UseMiddleware<PageCache>();
         var folder = Path.Combine(AppContext.BaseDirectory, "themes");
         if (Directory.Exists(folder))
         {

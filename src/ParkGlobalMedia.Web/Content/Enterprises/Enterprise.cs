@@ -6,7 +6,7 @@ using ParkGlobalMedia.Platform.Data;
 namespace ParkGlobalMedia.Content.Enterprises;
 
 /// <summary>A member enterprise of the club, and the settings of its overseas site.</summary>
-public sealed class Enterprise : IHasRevision, IPublicContent
+public sealed class Enterprise : IHasRevision, ISiteContent
 {
     public Guid Id { get; set; }
 
@@ -34,6 +34,8 @@ public sealed class Enterprise : IHasRevision, IPublicContent
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public long Revision { get; set; }
+
+    Guid ISiteContent.SiteId => Id;
 
     public string DisplayName(string culture) => LocalizedText.Pick(Names, culture, DefaultCulture) ?? Slug;
 }

@@ -8,7 +8,7 @@ namespace ParkGlobalMedia.Content.Stories;
 /// Classification (category, tags, campaign, cover) lives here rather than on each variant: it describes the story,
 /// not one translation of it, and keeping it shared means a translator can never file the French text elsewhere.
 /// </summary>
-public sealed class Story : IHasRevision, IPublicContent
+public sealed class Story : IHasRevision, ISiteContent
 {
     public Guid Id { get; set; }
     public Guid EnterpriseId { get; set; }
@@ -25,10 +25,12 @@ public sealed class Story : IHasRevision, IPublicContent
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public long Revision { get; set; }
+
+    Guid ISiteContent.SiteId => EnterpriseId;
 }
 
 /// <summary>A tag on a story. A row per tag (not a JSON list) so that "stories tagged X" is an indexed query.</summary>
-public sealed class StoryTag : IPublicContent
+public sealed class StoryTag : IPublicContentPart
 {
     public Guid StoryId { get; set; }
     public required string Tag { get; set; }
@@ -45,7 +47,7 @@ public enum WorkflowState
 }
 
 /// <summary>One culture of a story: its workflow state, its published version and at most one draft.</summary>
-public sealed class StoryVariant : IHasRevision, IPublicContent
+public sealed class StoryVariant : IHasRevision, ISiteContent
 {
     public Guid Id { get; set; }
     public Guid StoryId { get; set; }
@@ -78,6 +80,8 @@ public sealed class StoryVariant : IHasRevision, IPublicContent
 
     /// <summary>Readers see the published version unless the variant has been archived.</summary>
     public bool IsLive => PublishedVersionId is not null && State != WorkflowState.Archived;
+
+    Guid ISiteContent.SiteId => EnterpriseId;
 
     /// <summary>The version an editor works on: the draft when there is one, otherwise the published one.</summary>
     public StoryVersion? WorkingVersion => DraftVersion ?? PublishedVersion;

@@ -25,6 +25,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<PlatformSetting> Settings => Set<PlatformSetting>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<ContentGenerationRow> ContentGeneration => Set<ContentGenerationRow>();
+    public DbSet<ContentScopeRow> ContentScopes => Set<ContentScopeRow>();
     public DbSet<Enterprise> Enterprises => Set<Enterprise>();
     public DbSet<EnterpriseMembership> EnterpriseMemberships => Set<EnterpriseMembership>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();

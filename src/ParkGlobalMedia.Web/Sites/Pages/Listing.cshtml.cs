@@ -65,6 +65,7 @@ public sealed class ListingModel(AppDbContext db, CultureCatalog cultures, SiteT
             AddLanguages(_ => null);
         }
 
+        AllowCaching(queryKeys: ["q", "p"]);
         return Page();
     }
 

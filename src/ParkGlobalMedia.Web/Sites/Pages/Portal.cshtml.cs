@@ -57,6 +57,7 @@ public sealed class PortalModel(AppDbContext db, CultureCatalog cultures, SiteTe
         }
 
         DefaultAlternate = Absolute("/en/");
+        AllowCaching();
         return Page();
     }
 

@@ -42,6 +42,7 @@ public sealed class ProfileModel(AppDbContext db, CultureCatalog cultures, SiteT
             ["description"] = ProfileText,
             ["location"] = Park,
         });
+        AllowCaching();
         return Page();
     }
 }

@@ -40,6 +40,7 @@ public sealed class SiteHomeModel(AppDbContext db, CultureCatalog cultures, Site
             ["url"] = Canonical,
             ["description"] = Description,
         });
+        AllowCaching();
         return Page();
     }
 }

@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ParkGlobalMedia.Content.Enterprises;
 using ParkGlobalMedia.Platform.Cultures;
+using ParkGlobalMedia.Platform.Caching;
 using ParkGlobalMedia.Platform.Data;
+using ParkGlobalMedia.Sites.Caching;
 
 namespace ParkGlobalMedia.Sites.Pages;
 
@@ -67,6 +69,13 @@ public abstract class SitePageModel(AppDbContext db, CultureCatalog cultures, Si
         return Site is not null && known is not null && Site.Cultures.Contains(known.Code);
     }
 
+    /// <summary>
+    /// This page is the same for every reader: the page cache may keep it until the site's content (or what all sites
+    /// share) changes. <paramref name="onServe"/> runs when a kept copy is served instead of this page.
+    /// </summary>
+    protected void AllowCaching(string[]? queryKeys = null, Action<HttpContext>? onServe = null) =>
+        CacheablePage.Allow(HttpContext, Site is null ? [ContentScopes.All] : ContentScopes.OfSite(Site.Id), queryKeys, onServe);
+
     /// <summary>A localized 404 or 410 in the site's theme; never an error page of the framework.</summary>
     protected IActionResult Problem(int status)
     {
@@ -114,7 +123,7 @@ public abstract class SitePageModel(AppDbContext db, CultureCatalog cultures, Si
     /// </summary>
     protected IActionResult? RememberChoice()
     {
-        if (!Request.Query.ContainsKey("switch"))
+        if (!Request.Query.ContainsKey(SitesModule.SwitchParameter))
         {
             return null;
         }

@@ -48,10 +48,17 @@ public sealed class StoryPageModel(
         }
 
         Story = published.Value!;
-        if (PageViewRecorder.ShouldCount(Request))
+        var (storyId, storyCulture) = (Story.StoryId, Culture);
+        void CountView(HttpContext http)
         {
-            views.Record(Story.StoryId, Culture);
+            if (PageViewRecorder.ShouldCount(http.Request))
+            {
+                views.Record(storyId, storyCulture);
+            }
         }
+
+        CountView(HttpContext);
+        AllowCaching(onServe: CountView);
         var path = $"/{Site.Slug}/{Culture}/stories/{Story.Slug}";
         PageTitle = Story.SeoTitle ?? Story.Title;
         Description = Story.SeoDescription ?? (Story.Summary.Length > 0 ? Story.Summary : Story.Excerpt);

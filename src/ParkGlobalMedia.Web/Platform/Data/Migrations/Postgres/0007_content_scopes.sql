@@ -1,0 +1,7 @@
+-- 0007: the generation at which each content scope (one enterprise site, or the content all sites share) last
+-- changed. The site page cache serves a page while no scope it depends on changed after it was rendered.
+CREATE TABLE content_scopes (
+    "Scope" character varying(80) NOT NULL,
+    "Generation" bigint NOT NULL,
+    CONSTRAINT "PK_content_scopes" PRIMARY KEY ("Scope")
+);
