@@ -49,14 +49,23 @@ public static class SitesModule
     public static WebApplication UseSites(this WebApplication app)
     {
         app.UseMiddleware<PageCache>();
-        var folder = Path.Combine(AppContext.BaseDirectory, "themes");
+        var folder = ThemeViews.StaticFolder;
         if (Directory.Exists(folder))
         {
+            var themes = app.Services.GetRequiredService<ThemeViews>();
             app.UseStaticFiles(new StaticFileOptions
             {
                 FileProvider = new PhysicalFileProvider(folder),
                 RequestPath = "/themes",
-                OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "public, max-age=86400",
+                // Pages link fingerprinted URLs (ThemeViews.Fingerprinted): those never change. Anything else
+                // revalidates (the static file middleware answers If-None-Match with 304).
+                OnPrepareResponse = context =>
+                {
+                    var file = context.Context.Request.Path.Value!["/themes/".Length..];
+                    context.Context.Response.Headers.CacheControl = themes.IsCurrentVersion(file, context.Context.Request.Query[ThemeViews.VersionParameter])
+                        ? "public, max-age=31536000, immutable"
+                        : "public, no-cache";
+                },
             });
         }
 

@@ -20,7 +20,38 @@ public sealed class ThemeViews(ICompositeViewEngine views)
             return views.GetView(executingFilePath: null, own, isMainPage: false).Success ? own : $"/Themes/{DefaultTheme}/{key.Name}.cshtml";
         });
 
-    /// <summary>The theme's stylesheets, default first so a theme only states what it changes.</summary>
-    public static IReadOnlyList<string> Stylesheets(string theme) =>
-        theme == DefaultTheme ? [$"/themes/{DefaultTheme}/site.css"] : [$"/themes/{DefaultTheme}/site.css", $"/themes/{theme}/site.css"];
+    /// <summary>Where the themes' static files (CSS, images, small scripts) are copied at build time.</summary>
+    public static string StaticFolder => Path.Combine(AppContext.BaseDirectory, "themes");
+
+    /// <summary>The query parameter that carries a static file's content hash.</summary>
+    public const string VersionParameter = "v";
+
+    private readonly ConcurrentDictionary<string, string?> _versions = new(StringComparer.Ordinal);
+
+    /// <summary>The theme's stylesheets, default first so a theme only states what it changes, with their fingerprints.</summary>
+    public IReadOnlyList<string> Stylesheets(string theme) =>
+        theme == DefaultTheme ? [Fingerprinted($"{DefaultTheme}/site.css")] : [Fingerprinted($"{DefaultTheme}/site.css"), Fingerprinted($"{theme}/site.css")];
+
+    /// <summary>
+    /// /themes/{file}?v={content hash}: the URL changes whenever the file does, so browsers and CDNs may keep it for a
+    /// year (<see cref="IsCurrentVersion"/>) and a deploy still reaches every reader on their next page.
+    /// </summary>
+    public string Fingerprinted(string file) =>
+        Version(file) is { } version ? $"/themes/{file}?{VersionParameter}={version}" : $"/themes/{file}";
+
+    /// <summary>Whether a request for a theme file names its current fingerprint (an old or missing one gets a short cache life).</summary>
+    public bool IsCurrentVersion(string file, string? version) => version is not null && version == Version(file);
+
+    private string? Version(string file) =>
+        _versions.GetOrAdd(file, name =>
+        {
+            var path = Path.GetFullPath(Path.Combine(StaticFolder, name));
+            if (!path.StartsWith(StaticFolder + Path.DirectorySeparatorChar, StringComparison.Ordinal) || !File.Exists(path))
+            {
+                return null;
+            }
+
+            using var stream = File.OpenRead(path);
+            return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream).AsSpan(0, 8));
+        });
 }

@@ -232,6 +232,27 @@ public abstract class PageCacheTests(AppFactory app)
         Assert.Empty(adminResponse.Content.Headers.ContentEncoding);
     }
 
+    [Fact]
+    public async Task Theme_stylesheets_are_linked_by_content_hash_kept_for_a_year_and_revalidated_under_any_other_url()
+    {
+        var page = await (await GetAsync($"/{Seed.EnterpriseA}/en/")).Content.ReadAsStringAsync();
+        var href = System.Text.RegularExpressions.Regex.Match(page, "<link rel=\"stylesheet\" href=\"([^\"]+)\"").Groups[1].Value;
+        Assert.Matches(@"^/themes/default/site\.css\?v=[0-9a-f]{16}$", href);
+
+        var current = await GetAsync(href);
+        Assert.Equal(HttpStatusCode.OK, current.StatusCode);
+        Assert.Equal("public, max-age=31536000, immutable", current.Headers.CacheControl!.ToString());
+        var css = await current.Content.ReadAsByteArrayAsync();
+        Assert.StartsWith(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(css).AsSpan(0, 8)), href.Split("v=")[1]);
+
+        foreach (var other in new[] { "/themes/default/site.css", "/themes/default/site.css?v=0000000000000000" })
+        {
+            var response = await GetAsync(other);
+            Assert.Equal("public, no-cache", response.Headers.CacheControl!.ToString());
+            Assert.NotNull(response.Headers.ETag);
+        }
+    }
+
     private static byte[] Decode(byte[] bytes, string? coding)
     {
         if (coding is null)

@@ -49,7 +49,7 @@ public abstract class SitePageModel(AppDbContext db, CultureCatalog cultures, Si
 
     public string Layout => themes.Find(Theme, "_Layout");
 
-    public IReadOnlyList<string> Stylesheets => ThemeViews.Stylesheets(Theme);
+    public IReadOnlyList<string> Stylesheets => themes.Stylesheets(Theme);
 
     public string SiteName => Site?.DisplayName(Culture) ?? T("portal.title");
 
