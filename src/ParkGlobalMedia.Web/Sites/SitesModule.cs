@@ -27,6 +27,8 @@ public static class SitesModule
         builder.Services.AddSingleton<ThemeViews>();
         builder.Services.AddOptions<PageCacheOptions>().BindConfiguration(PageCacheOptions.Section);
         builder.Services.AddSingleton<PageCache>();
+        builder.Services.AddSingleton<SiteUrls>();
+        builder.Services.AddSingleton<CustomHosts>();
         builder.Services.Configure<RouteOptions>(options =>
         {
             options.ConstraintMap[SiteSlugConstraint.Name] = typeof(SiteSlugConstraint);
@@ -45,10 +47,14 @@ public static class SitesModule
         return app;
     }
 
-    /// <summary>Theme stylesheets, copied beside the binaries at build time, and the page cache in front of routing.</summary>
+    /// <summary>
+    /// In front of routing: the page cache (keyed by the host and path as requested), then the custom hosts' path
+    /// rewrite, then the themes' static files (copied beside the binaries at build time).
+    /// </summary>
     public static WebApplication UseSites(this WebApplication app)
     {
         app.UseMiddleware<PageCache>();
+        app.UseMiddleware<CustomHosts>();
         var folder = ThemeViews.StaticFolder;
         if (Directory.Exists(folder))
         {

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 using ParkGlobalMedia.Platform;
 using ParkGlobalMedia.Platform.Cultures;
 using ParkGlobalMedia.Platform.Http;
@@ -12,7 +11,7 @@ internal static class FeedEndpoints
     public const int EntryCount = 20;
 
     public static async Task<Results<PublicDocument, ProblemHttpResult>> FeedAsync(
-        string enterprise, string culture, HttpRequest request, FindabilityQueries queries, IOptions<FindabilityOptions> options, CancellationToken cancellationToken)
+        string enterprise, string culture, HttpRequest request, FindabilityQueries queries, SiteUrls urls, CancellationToken cancellationToken)
     {
         var site = await queries.SiteAsync(enterprise, cancellationToken);
         if (site is null)
@@ -28,12 +27,12 @@ internal static class FeedEndpoints
             return Failure.NotFound($"The site '{enterprise}' does not publish in '{culture}'. Its cultures: {string.Join(", ", site.Cultures)}.").ToProblem();
         }
 
-        var baseUrl = FindabilityModule.BaseUrl(request, options.Value);
+        var siteRoot = urls.SiteRoot(request, site);
         var stories = await queries.NewestAsync(site.Id, siteCulture, EntryCount, cancellationToken);
         var entries = stories.Select(s => new AtomEntry(
             AtomFeed.StableId(s.StoryId, s.Culture),
             s.Title,
-            Sitemaps.StoryUrl(baseUrl, site.Slug, s.Culture, s.Slug),
+            Sitemaps.StoryUrl(siteRoot, s.Culture, s.Slug),
             s.FirstPublishedAt,
             s.PublishedAt,
             s.Excerpt,
@@ -43,9 +42,9 @@ internal static class FeedEndpoints
             site.DisplayName(siteCulture),
             siteCulture,
             entries.Select(e => e.Updated).Append(site.UpdatedAt).Max(),
-            $"{baseUrl}/{site.Slug}/{siteCulture}/feed.xml",
-            Sitemaps.HomeUrl(baseUrl, site.Slug, siteCulture),
-            baseUrl,
+            $"{siteRoot}/{siteCulture}/feed.xml",
+            Sitemaps.HomeUrl(siteRoot, siteCulture),
+            siteRoot,
             site.DisplayName(siteCulture),
             entries);
         return new PublicDocument(feed.ToXml(), AtomFeed.ContentType);

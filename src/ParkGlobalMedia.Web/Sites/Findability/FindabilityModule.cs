@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using ParkGlobalMedia.Content.Enterprises;
 
 namespace ParkGlobalMedia.Sites.Findability;
@@ -30,14 +29,15 @@ public static class FindabilityModule
         return routes;
     }
 
-    /// <summary>The absolute base of public URLs, without a trailing slash.</summary>
-    internal static string BaseUrl(HttpRequest request, FindabilityOptions options) =>
-        string.IsNullOrWhiteSpace(options.PublicBaseUrl)
-            ? $"{request.Scheme}://{request.Host.ToUriComponent()}{request.PathBase.ToUriComponent()}"
-            : options.PublicBaseUrl.Trim().TrimEnd('/');
-
-    private static PublicDocument Robots(HttpRequest request, IOptions<FindabilityOptions> options)
+    /// <summary>On an enterprise's own host, its robots.txt names its own sitemap (the platform's index leaves it out).</summary>
+    private static async Task<PublicDocument> Robots(HttpContext http, SiteUrls urls, FindabilityQueries queries)
     {
+        var sitemap = $"{urls.PlatformBase(http.Request)}/sitemap.xml";
+        if (CustomHosts.SiteOf(http) is { } slug && await queries.SiteAsync(slug, http.RequestAborted) is { } site)
+        {
+            sitemap = $"{urls.SiteRoot(http.Request, site)}/sitemap.xml";
+        }
+
         // Renditions stay crawlable (image search); originals are downloads and H5 packages are sandboxed apps.
         var text = $"""
             User-agent: *
@@ -47,7 +47,7 @@ public static class FindabilityModule
             Disallow: /media/*/original
             Disallow: /h5/
 
-            Sitemap: {BaseUrl(request, options.Value)}/sitemap.xml
+            Sitemap: {sitemap}
 
             """;
         return new PublicDocument(System.Text.Encoding.UTF8.GetBytes(text.ReplaceLineEndings("\n")), "text/plain; charset=utf-8");

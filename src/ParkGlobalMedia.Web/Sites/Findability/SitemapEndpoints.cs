@@ -15,24 +15,28 @@ internal static class SitemapEndpoints
 {
     private const string ContentType = "application/xml; charset=utf-8";
 
-    public static async Task<PublicDocument> IndexAsync(HttpRequest request, FindabilityQueries queries, IOptions<FindabilityOptions> options, CancellationToken cancellationToken)
+    /// <summary>
+    /// The platform host's sitemap index. Sites with a custom host are not in it: a sitemap may only list URLs of its
+    /// own host, so theirs is at their host's /sitemap.xml, named by that host's robots.txt.
+    /// </summary>
+    public static async Task<PublicDocument> IndexAsync(HttpRequest request, FindabilityQueries queries, SiteUrls urls, IOptions<FindabilityOptions> options, CancellationToken cancellationToken)
     {
-        var baseUrl = FindabilityModule.BaseUrl(request, options.Value);
         var limit = options.Value.SitemapUrlLimit;
         var activity = await queries.ActivityAsync(cancellationToken);
         var entries = new List<(string, DateTime)>();
-        foreach (var site in await queries.SitesAsync(cancellationToken))
+        foreach (var site in (await queries.SitesAsync(cancellationToken)).Where(s => s.CustomHost is null))
         {
+            var siteRoot = urls.SiteRoot(request, site);
             var live = activity[site.Id].Where(a => site.Cultures.Contains(a.Culture, StringComparer.OrdinalIgnoreCase)).ToList();
             var urlCount = site.Cultures.Count + live.Sum(a => a.LiveVariants);
             if (Sitemaps.PartCount(urlCount, limit) == 1)
             {
                 var newest = live.Select(a => a.NewestPublishedAt ?? site.UpdatedAt).Append(site.UpdatedAt).Max();
-                entries.Add(($"{baseUrl}/{site.Slug}/sitemap.xml", newest));
+                entries.Add(($"{siteRoot}/sitemap.xml", newest));
             }
             else
             {
-                entries.AddRange(await PartsAsync(baseUrl, site, queries, limit, cancellationToken));
+                entries.AddRange(await PartsAsync(siteRoot, site, queries, limit, cancellationToken));
             }
         }
 
@@ -40,7 +44,7 @@ internal static class SitemapEndpoints
     }
 
     public static async Task<Results<PublicDocument, ProblemHttpResult>> SiteAsync(
-        string enterprise, HttpRequest request, FindabilityQueries queries, IOptions<FindabilityOptions> options, CancellationToken cancellationToken)
+        string enterprise, HttpRequest request, FindabilityQueries queries, SiteUrls urls, IOptions<FindabilityOptions> options, CancellationToken cancellationToken)
     {
         var site = await queries.SiteAsync(enterprise, cancellationToken);
         if (site is null)
@@ -48,16 +52,16 @@ internal static class SitemapEndpoints
             return NoSuchSite(enterprise);
         }
 
-        var baseUrl = FindabilityModule.BaseUrl(request, options.Value);
-        var urls = Sitemaps.Plan(baseUrl, site, await queries.LiveVariantsAsync(site.Id, cancellationToken));
+        var siteRoot = urls.SiteRoot(request, site);
+        var planned = Sitemaps.Plan(siteRoot, site, await queries.LiveVariantsAsync(site.Id, cancellationToken));
         var limit = options.Value.SitemapUrlLimit;
-        return urls.Count <= limit
-            ? new PublicDocument(Sitemaps.UrlSet(urls), ContentType)
-            : new PublicDocument(Sitemaps.Index(Parts(baseUrl, site, urls, limit)), ContentType);
+        return planned.Count <= limit
+            ? new PublicDocument(Sitemaps.UrlSet(planned), ContentType)
+            : new PublicDocument(Sitemaps.Index(Parts(siteRoot, planned, limit)), ContentType);
     }
 
     public static async Task<Results<PublicDocument, ProblemHttpResult>> PartAsync(
-        string enterprise, int part, HttpRequest request, FindabilityQueries queries, IOptions<FindabilityOptions> options, CancellationToken cancellationToken)
+        string enterprise, int part, HttpRequest request, FindabilityQueries queries, SiteUrls urls, IOptions<FindabilityOptions> options, CancellationToken cancellationToken)
     {
         var site = await queries.SiteAsync(enterprise, cancellationToken);
         if (site is null)
@@ -65,9 +69,9 @@ internal static class SitemapEndpoints
             return NoSuchSite(enterprise);
         }
 
-        var urls = Sitemaps.Plan(FindabilityModule.BaseUrl(request, options.Value), site, await queries.LiveVariantsAsync(site.Id, cancellationToken));
+        var planned = Sitemaps.Plan(urls.SiteRoot(request, site), site, await queries.LiveVariantsAsync(site.Id, cancellationToken));
         var limit = options.Value.SitemapUrlLimit;
-        var parts = Sitemaps.PartCount(urls.Count, limit);
+        var parts = Sitemaps.PartCount(planned.Count, limit);
         // An unsplit site has one URL for its sitemap (/{enterprise}/sitemap.xml), never a sitemap-1.xml twin.
         if (parts == 1 || part < 1 || part > parts)
         {
@@ -76,15 +80,15 @@ internal static class SitemapEndpoints
                 : $"The sitemap of '{enterprise}' has parts 1 to {parts}.").ToProblem();
         }
 
-        return new PublicDocument(Sitemaps.UrlSet(urls.Skip((part - 1) * limit).Take(limit)), ContentType);
+        return new PublicDocument(Sitemaps.UrlSet(planned.Skip((part - 1) * limit).Take(limit)), ContentType);
     }
 
     private static async Task<IEnumerable<(string, DateTime)>> PartsAsync(
-        string baseUrl, Enterprise site, FindabilityQueries queries, int limit, CancellationToken cancellationToken) =>
-        Parts(baseUrl, site, Sitemaps.Plan(baseUrl, site, await queries.LiveVariantsAsync(site.Id, cancellationToken)), limit);
+        string siteRoot, Enterprise site, FindabilityQueries queries, int limit, CancellationToken cancellationToken) =>
+        Parts(siteRoot, Sitemaps.Plan(siteRoot, site, await queries.LiveVariantsAsync(site.Id, cancellationToken)), limit);
 
-    private static IEnumerable<(string, DateTime)> Parts(string baseUrl, Enterprise site, List<SitemapUrl> urls, int limit) =>
-        urls.Chunk(limit).Select((chunk, index) => ($"{baseUrl}/{site.Slug}/sitemap-{index + 1}.xml", chunk.Max(u => u.LastModified)));
+    private static IEnumerable<(string, DateTime)> Parts(string siteRoot, List<SitemapUrl> urls, int limit) =>
+        urls.Chunk(limit).Select((chunk, index) => ($"{siteRoot}/sitemap-{index + 1}.xml", chunk.Max(u => u.LastModified)));
 
     private static ProblemHttpResult NoSuchSite(string enterprise) =>
         Failure.NotFound($"There is no enterprise site '{enterprise}'.").ToProblem();

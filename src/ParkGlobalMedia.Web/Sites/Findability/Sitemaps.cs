@@ -18,31 +18,31 @@ public static class Sitemaps
     public const string XhtmlNamespace = "http://www.w3.org/1999/xhtml";
     public const string XDefault = "x-default";
 
-    public static string HomeUrl(string baseUrl, string enterprise, string culture) => $"{baseUrl}/{enterprise}/{culture}/";
+    /// <param name="siteRoot">The site's absolute root (<see cref="SiteUrls.SiteRoot"/>).</param>
+    public static string HomeUrl(string siteRoot, string culture) => $"{siteRoot}/{culture}/";
 
-    public static string StoryUrl(string baseUrl, string enterprise, string culture, string slug) =>
-        $"{baseUrl}/{enterprise}/{culture}/stories/{Uri.EscapeDataString(slug)}";
+    public static string StoryUrl(string siteRoot, string culture, string slug) => $"{siteRoot}/{culture}/stories/{Uri.EscapeDataString(slug)}";
 
     /// <summary>
     /// The site's URLs in a stable order (homes in the site's culture order, then stories by id and culture), so that
     /// split parts keep their content between requests. Variants in a culture the site no longer publishes are left
     /// out: the site does not serve them, and a sitemap must list only pages that answer 200.
     /// </summary>
-    public static List<SitemapUrl> Plan(string baseUrl, Enterprise site, IReadOnlyList<LiveVariant> variants)
+    public static List<SitemapUrl> Plan(string siteRoot, Enterprise site, IReadOnlyList<LiveVariant> variants)
     {
         var cultures = site.Cultures;
         var inSite = variants.Where(v => cultures.Contains(v.Culture, StringComparer.OrdinalIgnoreCase)).ToList();
         var urls = new List<SitemapUrl>(cultures.Count + inSite.Count);
 
         // Every culture's home exists, so each home lists all of them; x-default is the site's default culture.
-        var homes = cultures.Select(c => new Alternate(c, HomeUrl(baseUrl, site.Slug, c)))
-            .Append(new Alternate(XDefault, HomeUrl(baseUrl, site.Slug, site.DefaultCulture)))
+        var homes = cultures.Select(c => new Alternate(c, HomeUrl(siteRoot, c)))
+            .Append(new Alternate(XDefault, HomeUrl(siteRoot, site.DefaultCulture)))
             .ToList();
         foreach (var culture in cultures)
         {
             // A home changes with the site's settings and with every story published in its culture.
             var newest = inSite.Where(v => v.Culture == culture).Select(v => v.PublishedAt).DefaultIfEmpty(site.UpdatedAt).Max();
-            urls.Add(new SitemapUrl(HomeUrl(baseUrl, site.Slug, culture), Max(newest, site.UpdatedAt), homes));
+            urls.Add(new SitemapUrl(HomeUrl(siteRoot, culture), Max(newest, site.UpdatedAt), homes));
         }
 
         foreach (var story in inSite.GroupBy(v => v.StoryId).OrderBy(g => g.Key))
@@ -51,10 +51,10 @@ public static class Sitemaps
             var xDefault = versions.FirstOrDefault(v => v.Culture == site.DefaultCulture)
                 ?? versions.FirstOrDefault(v => v.Culture == v.SourceCulture)
                 ?? versions.OrderBy(v => IndexIn(cultures, v.Culture)).First();
-            var alternates = versions.Select(v => new Alternate(v.Culture, StoryUrl(baseUrl, site.Slug, v.Culture, v.Slug)))
-                .Append(new Alternate(XDefault, StoryUrl(baseUrl, site.Slug, xDefault.Culture, xDefault.Slug)))
+            var alternates = versions.Select(v => new Alternate(v.Culture, StoryUrl(siteRoot, v.Culture, v.Slug)))
+                .Append(new Alternate(XDefault, StoryUrl(siteRoot, xDefault.Culture, xDefault.Slug)))
                 .ToList();
-            urls.AddRange(versions.Select(v => new SitemapUrl(StoryUrl(baseUrl, site.Slug, v.Culture, v.Slug), v.PublishedAt, alternates)));
+            urls.AddRange(versions.Select(v => new SitemapUrl(StoryUrl(siteRoot, v.Culture, v.Slug), v.PublishedAt, alternates)));
         }
 
         return urls;

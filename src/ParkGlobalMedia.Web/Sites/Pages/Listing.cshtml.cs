@@ -12,8 +12,8 @@ namespace ParkGlobalMedia.Sites.Pages;
 /// A site's stories by category, tag or campaign (/{enterprise}/{culture}/category/{key} …), and its search
 /// (/{enterprise}/{culture}/search?q=), newest first, 20 a page.
 /// </summary>
-public sealed class ListingModel(AppDbContext db, CultureCatalog cultures, SiteText text, ThemeViews themes, StoryQueries stories)
-    : SitePageModel(db, cultures, text, themes)
+public sealed class ListingModel(AppDbContext db, CultureCatalog cultures, SiteText text, ThemeViews themes, SiteUrls urls, StoryQueries stories)
+    : SitePageModel(db, cultures, text, themes, urls)
 {
     public const int PageSize = 20;
 
@@ -53,12 +53,11 @@ public sealed class ListingModel(AppDbContext db, CultureCatalog cultures, SiteT
             return Problem(StatusCodes.Status404NotFound); // a tag exists only through its stories
         }
 
-        var path = kind == "search" ? $"/{Site.Slug}/{Culture}/search" : $"/{Site.Slug}/{Culture}/{kind}/{key}";
         PageTitle = Heading;
-        Canonical = kind == "search" ? null : Absolute(path);
+        Canonical = kind == "search" ? null : SiteUrl(Culture, $"{kind}/{key}");
         if (kind != "search")
         {
-            AddLanguages(c => $"/{Site.Slug}/{c}/{kind}/{key}");
+            AddLanguages(_ => $"{kind}/{key}");
         }
         else
         {

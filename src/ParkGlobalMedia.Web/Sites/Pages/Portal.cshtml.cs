@@ -12,8 +12,8 @@ namespace ParkGlobalMedia.Sites.Pages;
 /// The provincial centre's portal: / negotiates a culture, /{culture}/ shows the member enterprises (each linked to
 /// its site in that culture, or its default one) and the latest stories of all members in that culture.
 /// </summary>
-public sealed class PortalModel(AppDbContext db, CultureCatalog cultures, SiteText text, ThemeViews themes, StoryQueries stories)
-    : SitePageModel(db, cultures, text, themes)
+public sealed class PortalModel(AppDbContext db, CultureCatalog cultures, SiteText text, ThemeViews themes, SiteUrls urls, StoryQueries stories)
+    : SitePageModel(db, cultures, text, themes, urls)
 {
     public IReadOnlyList<Enterprise> Members { get; private set; } = [];
     public IReadOnlyList<StoryListItem> Latest { get; private set; } = [];
@@ -62,5 +62,14 @@ public sealed class PortalModel(AppDbContext db, CultureCatalog cultures, SiteTe
     }
 
     /// <summary>A member's site in the portal's culture when it publishes in it, else in its own default culture.</summary>
-    public string SiteHref(Enterprise member) => $"/{member.Slug}/{(member.Cultures.Contains(Culture) ? Culture : member.DefaultCulture)}/";
+    public string SiteHref(Enterprise member) => SiteRoot(member) + $"/{(member.Cultures.Contains(Culture) ? Culture : member.DefaultCulture)}/";
+
+    /// <summary>A story of one of the latest list, on its site (its own host when it has one).</summary>
+    public string StoryHref(StoryListItem story) =>
+        Members.FirstOrDefault(m => m.Slug == story.Enterprise) is { } member
+            ? $"{SiteRoot(member)}/{Culture}/stories/{story.Slug}"
+            : $"/{story.Enterprise}/{Culture}/stories/{story.Slug}";
+
+    /// <summary>Relative on the platform's host; absolute for a member with its own host.</summary>
+    private string SiteRoot(Enterprise member) => member.CustomHost is null ? $"/{member.Slug}" : Urls.SiteRoot(Request, member);
 }

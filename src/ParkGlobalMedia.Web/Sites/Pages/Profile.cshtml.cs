@@ -6,8 +6,8 @@ using ParkGlobalMedia.Platform.Data;
 namespace ParkGlobalMedia.Sites.Pages;
 
 /// <summary>The company profile / fact sheet: /{enterprise}/{culture}/profile — who they are, where, in which chain.</summary>
-public sealed class ProfileModel(AppDbContext db, CultureCatalog cultures, SiteText text, ThemeViews themes)
-    : SitePageModel(db, cultures, text, themes)
+public sealed class ProfileModel(AppDbContext db, CultureCatalog cultures, SiteText text, ThemeViews themes, SiteUrls urls)
+    : SitePageModel(db, cultures, text, themes, urls)
 {
     public string? ProfileText { get; private set; }
     public string? Park { get; private set; }
@@ -30,15 +30,14 @@ public sealed class ProfileModel(AppDbContext db, CultureCatalog cultures, SiteT
         IndustryChain = LocalizedText.Pick(Site.IndustryChain, Culture);
         PageTitle = $"{T("profile")}: {SiteName}";
         Description = ProfileText;
-        Canonical = Absolute($"/{Site.Slug}/{Culture}/profile");
-        AddLanguages(c => $"/{Site.Slug}/{c}/profile");
-        DefaultAlternate = Absolute($"/{Site.Slug}/{Site.DefaultCulture}/profile");
+        Canonical = SiteUrl(Culture, "profile");
+        AddLanguages(_ => "profile");
         JsonLd = System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object?>
         {
             ["@context"] = "https://schema.org",
             ["@type"] = "Organization",
             ["name"] = SiteName,
-            ["url"] = Absolute(HomeHref),
+            ["url"] = SiteUrl(Culture),
             ["description"] = ProfileText,
             ["location"] = Park,
         });

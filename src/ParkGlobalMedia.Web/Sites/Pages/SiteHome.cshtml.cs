@@ -7,8 +7,8 @@ using ParkGlobalMedia.Platform.Data;
 namespace ParkGlobalMedia.Sites.Pages;
 
 /// <summary>An enterprise's home in one culture: /{enterprise}/{culture}/ — who they are and their latest stories.</summary>
-public sealed class SiteHomeModel(AppDbContext db, CultureCatalog cultures, SiteText text, ThemeViews themes, StoryQueries stories)
-    : SitePageModel(db, cultures, text, themes)
+public sealed class SiteHomeModel(AppDbContext db, CultureCatalog cultures, SiteText text, ThemeViews themes, SiteUrls urls, StoryQueries stories)
+    : SitePageModel(db, cultures, text, themes, urls)
 {
     public IReadOnlyList<StoryListItem> Latest { get; private set; } = [];
 
@@ -29,9 +29,8 @@ public sealed class SiteHomeModel(AppDbContext db, CultureCatalog cultures, Site
         Latest = page.Value?.Items ?? [];
         PageTitle = SiteName;
         Description = ParkGlobalMedia.Content.LocalizedText.Pick(Site.Profile, Culture);
-        Canonical = Absolute(HomeHref);
-        AddLanguages(c => $"/{Site.Slug}/{c}/");
-        DefaultAlternate = Absolute($"/{Site.Slug}/{Site.DefaultCulture}/");
+        Canonical = SiteUrl(Culture);
+        AddLanguages(_ => "");
         JsonLd = System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object?>
         {
             ["@context"] = "https://schema.org",

@@ -17,7 +17,7 @@ public sealed record SiteLink(string Culture, string Href, string Label);
 /// What every public page knows: the site (enterprise), the reader's culture and its direction, the theme, the words
 /// of the interface, the alternates in other cultures, and the meta tags. Pages set these; the theme's layout prints them.
 /// </summary>
-public abstract class SitePageModel(AppDbContext db, CultureCatalog cultures, SiteText text, ThemeViews themes) : PageModel
+public abstract class SitePageModel(AppDbContext db, CultureCatalog cultures, SiteText text, ThemeViews themes, SiteUrls urls) : PageModel
 {
     public Enterprise? Site { get; private set; }
     public string Culture { get; protected set; } = "en";
@@ -53,16 +53,31 @@ public abstract class SitePageModel(AppDbContext db, CultureCatalog cultures, Si
 
     public string SiteName => Site?.DisplayName(Culture) ?? T("portal.title");
 
-    public string HomeHref => Site is null ? $"/{Culture}/" : $"/{Site.Slug}/{Culture}/";
+    public string HomeHref => Site is null ? $"/{Culture}/" : Link();
 
-    public string Absolute(string path) => $"{Request.Scheme}://{Request.Host}{path}";
+    /// <summary>A page of this site in the reader's culture, as a link inside the page ("stories/{slug}", "" for home).</summary>
+    public string Link(string rest = "") => SitePath(Culture, rest);
+
+    /// <summary>A page of this site in <paramref name="culture"/>: /{slug}/{culture}/{rest}, or /{culture}/{rest} on its own host.</summary>
+    public string SitePath(string culture, string rest = "") => $"{SiteUrls.LinkRoot(HttpContext, Site!)}/{culture}/{rest}";
+
+    /// <summary>The absolute, canonical URL of a page of this site (on its custom host when it has one).</summary>
+    public string SiteUrl(string culture, string rest = "") => $"{urls.SiteRoot(Request, Site!)}/{culture}/{rest}";
+
+    /// <summary>An absolute URL on the platform's host (the portal, media).</summary>
+    public string Absolute(string path) => $"{urls.PlatformBase(Request)}{path}";
+
+    protected SiteUrls Urls => urls;
 
     public string Date(DateTime value) => value.ToString("D", CultureInfo.GetCultureInfo(Culture));
 
     /// <summary>Loads the site and checks the culture is one it publishes in; false means 404.</summary>
     protected async Task<bool> LoadSiteAsync(string enterprise, string culture, CancellationToken cancellationToken)
     {
-        Site = await db.Enterprises.AsNoTracking().FirstOrDefaultAsync(e => e.Slug == enterprise, cancellationToken);
+        // On an enterprise's own host, only its own site exists (/other-enterprise/... is another site's business).
+        Site = CustomHosts.SiteOf(HttpContext) is { } hostSite && hostSite != enterprise
+            ? null
+            : await db.Enterprises.AsNoTracking().FirstOrDefaultAsync(e => e.Slug == enterprise, cancellationToken);
         var known = await cultures.FindAsync(culture, cancellationToken);
         Culture = known?.Code ?? Platform.Cultures.Culture.Normalize(culture) ?? "en";
         RightToLeft = known?.IsRightToLeft ?? false;
@@ -88,17 +103,27 @@ public abstract class SitePageModel(AppDbContext db, CultureCatalog cultures, Si
     /// <summary>200, or 404/410 when the page shows a problem instead of its content.</summary>
     public int Status { get; private set; } = StatusCodes.Status200OK;
 
+    /// <summary>
+    /// The switcher and the hreflang alternates from <paramref name="translation"/>: this page's path within the
+    /// site in each culture ("stories/{slug}"), or null where it has no translation (the switcher then offers that
+    /// culture's home, and no alternate is announced). x-default is the site's default culture's version, if any.
+    /// </summary>
     protected void AddLanguages(Func<string, string?> translation)
     {
         foreach (var culture in Site?.Cultures ?? [])
         {
-            var href = translation(culture);
+            var rest = translation(culture);
             var label = CultureInfo.GetCultureInfo(culture).NativeName;
-            Languages.Add(new SiteLink(culture, $"{href ?? $"/{Site!.Slug}/{culture}/"}?switch=1", label));
-            if (href is not null)
+            Languages.Add(new SiteLink(culture, $"{SitePath(culture, rest ?? "")}?{SitesModule.SwitchParameter}=1", label));
+            if (rest is not null)
             {
-                Alternates.Add(new SiteLink(culture, Absolute(href), label));
+                Alternates.Add(new SiteLink(culture, SiteUrl(culture, rest), label));
             }
+        }
+
+        if (Site is not null && translation(Site.DefaultCulture) is { } defaultRest)
+        {
+            DefaultAlternate = SiteUrl(Site.DefaultCulture, defaultRest);
         }
     }
 

@@ -12,8 +12,8 @@ namespace ParkGlobalMedia.Sites.Pages;
 
 /// <summary>A published story in one culture: /{enterprise}/{culture}/stories/{slug}.</summary>
 public sealed class StoryPageModel(
-    AppDbContext db, CultureCatalog cultures, SiteText text, ThemeViews themes, StoryQueries stories, IAssetReferenceResolver assets, MediaCatalog media, PageViewRecorder views)
-    : SitePageModel(db, cultures, text, themes)
+    AppDbContext db, CultureCatalog cultures, SiteText text, ThemeViews themes, SiteUrls urls, StoryQueries stories, IAssetReferenceResolver assets, MediaCatalog media, PageViewRecorder views)
+    : SitePageModel(db, cultures, text, themes, urls)
 {
     public PublishedStory Story { get; private set; } = null!;
     public ResolvedAsset? Cover { get; private set; }
@@ -34,7 +34,7 @@ public sealed class StoryPageModel(
         switch (found.State)
         {
             case PublicSlugState.Moved:
-                return RedirectPermanent($"/{Site.Slug}/{Culture}/stories/{found.CurrentSlug}");
+                return RedirectPermanent(Link($"stories/{found.CurrentSlug}"));
             case PublicSlugState.Gone:
                 return Problem(StatusCodes.Status410Gone);
             case PublicSlugState.None:
@@ -59,15 +59,19 @@ public sealed class StoryPageModel(
 
         CountView(HttpContext);
         AllowCaching(onServe: CountView);
-        var path = $"/{Site.Slug}/{Culture}/stories/{Story.Slug}";
         PageTitle = Story.SeoTitle ?? Story.Title;
         Description = Story.SeoDescription ?? (Story.Summary.Length > 0 ? Story.Summary : Story.Excerpt);
-        Canonical = Absolute(path);
+        Canonical = SiteUrl(Culture, $"stories/{Story.Slug}");
         OgType = "article";
-        var translations = Story.Translations.ToDictionary(t => t.Culture, t => $"/{Site.Slug}/{t.Culture}/stories/{t.Slug}");
-        translations[Culture] = path;
+        var translations = Story.Translations.ToDictionary(t => t.Culture, t => $"stories/{t.Slug}");
+        translations[Culture] = $"stories/{Story.Slug}";
         AddLanguages(translations.GetValueOrDefault);
-        DefaultAlternate = translations.TryGetValue(Site.DefaultCulture, out var home) ? Absolute(home) : Absolute(translations.Values.First());
+        if (DefaultAlternate is null)
+        {
+            // No version in the site's default culture: the one in the site's first culture that has one.
+            var first = Site.Cultures.First(translations.ContainsKey);
+            DefaultAlternate = SiteUrl(first, translations[first]);
+        }
 
         if (Story.CoverAssetId is { } cover)
         {
