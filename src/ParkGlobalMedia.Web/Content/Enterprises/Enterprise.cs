@@ -30,6 +30,10 @@ public sealed class Enterprise : IHasRevision, ISiteContent
     public Dictionary<string, List<string>> FallbackChain { get; set; } = [];
 
     public string Theme { get; set; } = "default";
+
+    /// <summary>The enterprise's profiles on overseas networks and its website, in the order the site lists them.</summary>
+    public List<SocialLink> SocialLinks { get; set; } = [];
+
     public string? CustomHost { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
@@ -54,6 +58,7 @@ internal sealed class EnterpriseConfiguration : IEntityTypeConfiguration<Enterpr
         builder.Property(e => e.Profile).HasJsonConversion();
         builder.Property(e => e.Cultures).HasJsonConversion();
         builder.Property(e => e.FallbackChain).HasJsonConversion();
+        builder.Property(e => e.SocialLinks).HasJsonConversion();
         builder.Property(e => e.DefaultCulture).HasMaxLength(35);
         builder.Property(e => e.Theme).HasMaxLength(60);
         builder.Property(e => e.CustomHost).HasMaxLength(253);

@@ -19,7 +19,7 @@ public static class EnterpriseApi
         api.MapPost("/", CreateAsync).WithName("CreateEnterprise").RequireScope(TokenScopes.Admin)
             .WithSummary("Add a member enterprise (platform admins).");
         api.MapPut("/{slug}", UpdateAsync).WithName("UpdateEnterprise").RequireScope(TokenScopes.Admin)
-            .WithSummary("Change an enterprise's names, cultures, fallback chain, theme or host (admins and centre curators).");
+            .WithSummary("Change an enterprise's names, cultures, fallback chain, theme, host or social links (admins and centre curators).");
         return routes;
     }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using ParkGlobalMedia.Content.Stories;
@@ -19,7 +20,9 @@ public sealed record EnterpriseInput(
     string? DefaultCulture,
     Dictionary<string, List<string>>? FallbackChain,
     string? Theme,
-    string? CustomHost);
+    string? CustomHost,
+    [property: Description("The enterprise's profiles on overseas networks, in display order: network is one of linkedin, x, facebook, youtube, instagram, tiktok, wechat, weibo, website; url an absolute https URL (http also for website) of at most 500 characters; one link per network, at most 12. Omitted or null means none.")]
+    List<SocialLinkInput>? SocialLinks = null);
 
 public sealed record EnterpriseView(
     string Slug,
@@ -32,10 +35,11 @@ public sealed record EnterpriseView(
     IReadOnlyDictionary<string, List<string>> FallbackChain,
     string Theme,
     string? CustomHost,
+    IReadOnlyList<SocialLink> SocialLinks,
     string ETag)
 {
     public static EnterpriseView From(Enterprise e) =>
-        new(e.Slug, e.Names, e.Park, e.IndustryChain, e.Profile, e.Cultures, e.DefaultCulture, e.FallbackChain, e.Theme, e.CustomHost, $"\"e{e.Revision}\"");
+        new(e.Slug, e.Names, e.Park, e.IndustryChain, e.Profile, e.Cultures, e.DefaultCulture, e.FallbackChain, e.Theme, e.CustomHost, e.SocialLinks, $"\"e{e.Revision}\"");
 }
 
 public sealed partial class EnterpriseService(AppDbContext db, CultureCatalog cultures, TimeProvider clock)
@@ -207,6 +211,8 @@ public sealed partial class EnterpriseService(AppDbContext db, CultureCatalog cu
             }
         }
 
+        var socialLinks = SocialNetworks.Validate(input.SocialLinks, errors);
+
         if (!errors.IsEmpty)
         {
             return errors;
@@ -221,6 +227,7 @@ public sealed partial class EnterpriseService(AppDbContext db, CultureCatalog cu
         enterprise.FallbackChain = new Dictionary<string, List<string>>(chain);
         enterprise.Theme = theme;
         enterprise.CustomHost = host;
+        enterprise.SocialLinks = socialLinks;
         return errors;
     }
 

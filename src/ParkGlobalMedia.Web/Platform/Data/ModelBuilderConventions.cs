@@ -43,6 +43,21 @@ public static class ModelBuilderConventions
         return property;
     }
 
+    /// <summary>Same for ordered lists of small records (an enterprise's social links); records compare by value.</summary>
+    public static PropertyBuilder<List<TItem>> HasJsonConversion<TItem>(this PropertyBuilder<List<TItem>> property)
+        where TItem : class
+    {
+        var converter = new ValueConverter<List<TItem>, string>(
+            value => JsonSerializer.Serialize(value, Json),
+            text => JsonSerializer.Deserialize<List<TItem>>(text, Json) ?? new List<TItem>());
+        var comparer = new ValueComparer<List<TItem>>(
+            (a, b) => a!.SequenceEqual(b!),
+            value => value.Aggregate(0, (hash, item) => HashCode.Combine(hash, item.GetHashCode())),
+            value => value.ToList());
+        property.HasConversion(converter, comparer).HasColumnType("text").IsRequired();
+        return property;
+    }
+
     /// <summary>Every timestamp is UTC. SQLite hands DateTime back as Unspecified; this restores the kind on read.</summary>
     public sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
         value => value.Kind == DateTimeKind.Utc ? value : value.ToUniversalTime(),
