@@ -35,6 +35,7 @@ public static class ContentModule
         services.AddSingleton<RenderedMarkdownCache>();
         services.TryAddSingleton<IAssetReferenceResolver, NullAssetReferenceResolver>();
         services.TryAddScoped<IStoryAssetPolicy, AllowAllStoryAssets>();
+        services.TryAddSingleton<IThemeCatalog, DefaultThemeOnly>();
 
         services.AddOptions<SchedulerOptions>().BindConfiguration(SchedulerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var scheduler = builder.Configuration.GetSection(SchedulerOptions.Section).Get<SchedulerOptions>() ?? new SchedulerOptions();

@@ -29,6 +29,7 @@ public static class SitesModule
         builder.Services.AddSingleton<PageCache>();
         builder.Services.AddSingleton<SiteUrls>();
         builder.Services.AddSingleton<CustomHosts>();
+        builder.Services.AddSingleton<Content.Enterprises.IThemeCatalog>(services => services.GetRequiredService<ThemeViews>());
         builder.Services.Configure<RouteOptions>(options =>
         {
             options.ConstraintMap[SiteSlugConstraint.Name] = typeof(SiteSlugConstraint);

@@ -1,5 +1,8 @@
 using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
+using Microsoft.AspNetCore.Mvc.Razor.Compilation;
 using Microsoft.AspNetCore.Mvc.ViewEngines;
+using ParkGlobalMedia.Content.Enterprises;
 
 namespace ParkGlobalMedia.Sites;
 
@@ -7,11 +10,18 @@ namespace ParkGlobalMedia.Sites;
 /// Finds a theme's template: <c>/Themes/{theme}/{name}.cshtml</c> when the theme overrides it, else the default
 /// theme's. Themes are folders under <c>themes/</c> compiled into the app, so a lookup is a dictionary hit.
 /// </summary>
-public sealed class ThemeViews(ICompositeViewEngine views)
+public sealed class ThemeViews(ICompositeViewEngine views, ApplicationPartManager parts) : IThemeCatalog
 {
     public const string DefaultTheme = "default";
 
     private readonly ConcurrentDictionary<(string Theme, string Name), string> _paths = new();
+    private readonly Lazy<IReadOnlyList<string>> _installed = new(() => ListInstalled(parts));
+
+    /// <summary>
+    /// The installed themes, default first: every folder of <c>themes/</c> the build brought along — as compiled
+    /// templates (/Themes/{name}/…) or as a stylesheet copied beside the binaries (a theme may have only a site.css).
+    /// </summary>
+    public IReadOnlyList<string> Installed => _installed.Value;
 
     public string Find(string theme, string name) =>
         _paths.GetOrAdd((theme, name), key =>
@@ -54,4 +64,22 @@ public sealed class ThemeViews(ICompositeViewEngine views)
             using var stream = File.OpenRead(path);
             return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream).AsSpan(0, 8));
         });
+
+    private static IReadOnlyList<string> ListInstalled(ApplicationPartManager parts)
+    {
+        var compiled = new ViewsFeature();
+        parts.PopulateFeature(compiled);
+        var names = compiled.ViewDescriptors
+            .Select(view => view.RelativePath.Split('/', StringSplitOptions.RemoveEmptyEntries))
+            .Where(segments => segments.Length == 3 && segments[0] == "Themes")
+            .Select(segments => segments[1]);
+        var copied = StaticFolder;
+        if (Directory.Exists(copied))
+        {
+            names = names.Concat(Directory.EnumerateDirectories(copied).Select(folder => Path.GetFileName(folder)));
+        }
+
+        return names.Append(DefaultTheme).Distinct(StringComparer.Ordinal)
+            .OrderBy(name => name == DefaultTheme ? 0 : 1).ThenBy(name => name, StringComparer.Ordinal).ToList();
+    }
 }

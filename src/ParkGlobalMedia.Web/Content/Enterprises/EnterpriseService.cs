@@ -42,7 +42,7 @@ public sealed record EnterpriseView(
         new(e.Slug, e.Names, e.Park, e.IndustryChain, e.Profile, e.Cultures, e.DefaultCulture, e.FallbackChain, e.Theme, e.CustomHost, e.SocialLinks, $"\"e{e.Revision}\"");
 }
 
-public sealed partial class EnterpriseService(AppDbContext db, CultureCatalog cultures, TimeProvider clock)
+public sealed partial class EnterpriseService(AppDbContext db, CultureCatalog cultures, IThemeCatalog themes, TimeProvider clock)
 {
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex SlugPattern();
@@ -196,6 +196,10 @@ public sealed partial class EnterpriseService(AppDbContext db, CultureCatalog cu
         if (theme.Length > 60 || !SlugPattern().IsMatch(theme))
         {
             errors.Add("theme", "theme must be a theme folder name (lowercase letters, digits, hyphens).");
+        }
+        else if (!themes.Installed.Contains(theme, StringComparer.Ordinal))
+        {
+            errors.Add("theme", $"Theme '{theme}' is not installed; installed themes: {string.Join(", ", themes.Installed)}.");
         }
 
         var host = string.IsNullOrWhiteSpace(input.CustomHost) ? null : input.CustomHost.Trim().ToLowerInvariant();
