@@ -8,10 +8,24 @@ namespace ParkGlobalMedia.Content.Enterprises.Admin;
 
 /// <summary>
 /// Create or edit a member enterprise and its site settings: names and profile per culture, cultures, default
-/// culture, fallback chain ("es-MX: es, en" per line), theme, custom host. Validation is the API's, all at once.
+/// culture, fallback chain ("es-MX: es, en" per line), theme (one of the installed), custom host, social links.
+/// Validation is the API's, all at once.
 /// </summary>
-public sealed class EnterpriseEditorModel(EnterpriseService service, AppDbContext db, CultureCatalog cultures) : AdminPageModel
+/// <remarks>
+/// Social links are rows of a network select and a URL input: the saved ones, then a few blank rows to add to, so
+/// the form needs no script. A row left blank (or emptied, or ticked Remove) is not saved.
+/// </remarks>
+public sealed class EnterpriseEditorModel(EnterpriseService service, AppDbContext db, CultureCatalog cultures, IThemeCatalog themes) : AdminPageModel
 {
+    /// <summary>One row of the social links table as the form posts it.</summary>
+    public sealed class SocialLinkRow
+    {
+        public string? Network { get; set; }
+        public string? Url { get; set; }
+        public bool Remove { get; set; }
+        public bool IsBlank => string.IsNullOrWhiteSpace(Network) && string.IsNullOrWhiteSpace(Url);
+    }
+
     [BindProperty(SupportsGet = true)] public string? Slug { get; set; }
     [BindProperty] public Dictionary<string, string> Names { get; set; } = [];
     [BindProperty] public Dictionary<string, string> Park { get; set; } = [];
@@ -22,12 +36,18 @@ public sealed class EnterpriseEditorModel(EnterpriseService service, AppDbContex
     [BindProperty] public string? FallbackChain { get; set; }
     [BindProperty] public string? Theme { get; set; }
     [BindProperty] public string? CustomHost { get; set; }
+    [BindProperty] public List<SocialLinkRow> SocialLinks { get; set; } = [];
     [BindProperty] public string? ETag { get; set; }
     [BindProperty] public string? NewSlug { get; set; }
 
     /// <summary>/admin/enterprises/new adds one ("new" is a reserved slug for that reason).</summary>
     public bool IsNew => Slug == "new";
     public IReadOnlyList<Culture> AllCultures { get; private set; } = [];
+
+    /// <summary>The installed themes, plus the enterprise's own when it is no longer installed (so the page says so).</summary>
+    public IReadOnlyList<string> Themes => Theme is null || themes.Installed.Contains(Theme) ? themes.Installed : [.. themes.Installed, Theme];
+
+    public bool IsInstalled(string theme) => themes.Installed.Contains(theme);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -41,6 +61,7 @@ public sealed class EnterpriseEditorModel(EnterpriseService service, AppDbContex
         if (IsNew)
         {
             (Cultures, DefaultCulture, Theme) = (["zh-CN", "en"], "en", "default");
+            AddBlankSocialRows();
             return Page();
         }
 
@@ -53,6 +74,8 @@ public sealed class EnterpriseEditorModel(EnterpriseService service, AppDbContex
         (Names, Park, IndustryChain, Profile) = (enterprise.Names, enterprise.Park, enterprise.IndustryChain, enterprise.Profile);
         (Cultures, DefaultCulture, Theme, CustomHost) = (enterprise.Cultures, enterprise.DefaultCulture, enterprise.Theme, enterprise.CustomHost);
         FallbackChain = string.Join('\n', enterprise.FallbackChain.Select(c => $"{c.Key}: {string.Join(", ", c.Value)}"));
+        SocialLinks = enterprise.SocialLinks.Select(l => new SocialLinkRow { Network = l.Network, Url = l.Url }).ToList();
+        AddBlankSocialRows();
         ETag = EnterpriseView.From(enterprise).ETag;
         return Page();
     }
@@ -61,6 +84,9 @@ public sealed class EnterpriseEditorModel(EnterpriseService service, AppDbContex
     {
         var caller = await CallerAsync();
         var chain = ParseChain(FallbackChain);
+
+        // Rows to save, in order; the page shows exactly these again on a refusal, so socialLinks[i] errors sit on row i.
+        SocialLinks = SocialLinks.Where(r => !r.Remove && !r.IsBlank).ToList();
         if (chain is null)
         {
             Errors.Add(T["enterprises.chainFormat"]);
@@ -68,7 +94,7 @@ public sealed class EnterpriseEditorModel(EnterpriseService service, AppDbContex
         else
         {
             var input = new EnterpriseInput(IsNew ? NewSlug : Slug, Clean(Names), Clean(Park), Clean(IndustryChain), Clean(Profile),
-                Cultures, DefaultCulture, chain, Theme, CustomHost);
+                Cultures, DefaultCulture, chain, Theme, CustomHost, SocialLinks.Select(r => new SocialLinkInput(r.Network, r.Url)).ToList());
             var saved = IsNew
                 ? await service.CreateAsync(caller, input, cancellationToken)
                 : await service.UpdateAsync(caller, Slug!, input, ETag, cancellationToken);
@@ -88,7 +114,15 @@ public sealed class EnterpriseEditorModel(EnterpriseService service, AppDbContex
         }
 
         AllCultures = await cultures.AllAsync(cancellationToken);
+        AddBlankSocialRows();
         return Page();
+    }
+
+    /// <summary>Up to three blank rows, never more rows than there are networks (a site links one profile per network).</summary>
+    private void AddBlankSocialRows()
+    {
+        var blank = Math.Clamp(SocialNetworks.Known.Count - SocialLinks.Count, 0, 3);
+        SocialLinks.AddRange(Enumerable.Range(0, blank).Select(_ => new SocialLinkRow()));
     }
 
     /// <summary>Only non-empty texts for cultures the site uses; an emptied field removes that culture's text.</summary>
