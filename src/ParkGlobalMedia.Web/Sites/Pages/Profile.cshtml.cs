@@ -40,6 +40,7 @@ public sealed class ProfileModel(AppDbContext db, CultureCatalog cultures, SiteT
             ["url"] = SiteUrl(Culture),
             ["description"] = ProfileText,
             ["location"] = Park,
+            ["sameAs"] = Site.SocialLinks.Count > 0 ? Site.SocialLinks.Select(link => link.Url).ToList() : null,
         });
         AllowCaching();
         return Page();

@@ -38,6 +38,7 @@ public sealed class SiteHomeModel(AppDbContext db, CultureCatalog cultures, Site
             ["name"] = SiteName,
             ["url"] = Canonical,
             ["description"] = Description,
+            ["sameAs"] = Site.SocialLinks.Count > 0 ? Site.SocialLinks.Select(link => link.Url).ToList() : null,
         });
         AllowCaching();
         return Page();
