@@ -1,4 +1,5 @@
--- Single story reads rotating through every seeded story (culture by turn), from the file the `serve` mode writes.
+-- Requests rotating through a file of paths, one per line (culture by turn for the story API paths the `serve` mode
+-- writes for run.sh; the public story pages bench/sites.sh lists with sqlite3).
 -- Usage: wrk ... -s bench/wrk/stories.lua http://127.0.0.1:PORT -- /path/to/story-paths.txt
 local paths = {}
 local index = 0
