@@ -36,6 +36,7 @@ public static class ContentModule
         services.TryAddSingleton<IAssetReferenceResolver, NullAssetReferenceResolver>();
         services.TryAddScoped<IStoryAssetPolicy, AllowAllStoryAssets>();
         services.TryAddSingleton<IThemeCatalog, DefaultThemeOnly>();
+        services.TryAddSingleton<IStoryPreviewLinks, NoStoryPreviews>();
 
         services.AddOptions<SchedulerOptions>().BindConfiguration(SchedulerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var scheduler = builder.Configuration.GetSection(SchedulerOptions.Section).Get<SchedulerOptions>() ?? new SchedulerOptions();

@@ -2,6 +2,7 @@ using Microsoft.Extensions.FileProviders;
 using Microsoft.Net.Http.Headers;
 using ParkGlobalMedia.Sites.Analytics;
 using ParkGlobalMedia.Sites.Caching;
+using ParkGlobalMedia.Sites.Preview;
 using ParkGlobalMedia.Sites.Findability;
 
 namespace ParkGlobalMedia.Sites;
@@ -29,6 +30,9 @@ public static class SitesModule
         builder.Services.AddSingleton<PageCache>();
         builder.Services.AddSingleton<SiteUrls>();
         builder.Services.AddSingleton<CustomHosts>();
+        builder.Services.AddOptions<PreviewOptions>().BindConfiguration(PreviewOptions.Section);
+        builder.Services.AddSingleton<PreviewLinks>();
+        builder.Services.AddSingleton<Content.Stories.IStoryPreviewLinks>(services => services.GetRequiredService<PreviewLinks>());
         builder.Services.AddSingleton<Content.Enterprises.IThemeCatalog>(services => services.GetRequiredService<ThemeViews>());
         builder.Services.Configure<RouteOptions>(options =>
         {

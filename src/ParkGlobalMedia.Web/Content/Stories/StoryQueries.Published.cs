@@ -34,19 +34,8 @@ public sealed partial class StoryQueries
             return Failure.NotFound($"Story {storyId} is not published.");
         }
 
-        var header = await db.Stories.AsNoTracking()
-            .Where(s => s.Id == storyId)
-            .Select(s => new
-            {
-                s.CoverAssetId,
-                Tags = s.Tags.Select(t => t.Tag).ToList(),
-                Category = db.Categories.Where(c => c.Id == s.CategoryId).Select(c => c.Key).First(),
-                Campaign = db.Campaigns.Where(c => c.Id == s.CampaignId).Select(c => c.Key).FirstOrDefault(),
-                Enterprise = db.Enterprises.Where(e => e.Id == s.EnterpriseId).Select(e => new { e.Slug, e.DefaultCulture, e.FallbackChain }).First(),
-            })
-            .FirstAsync(cancellationToken);
-
-        var site = new Enterprise { Slug = header.Enterprise.Slug, DefaultCulture = header.Enterprise.DefaultCulture, FallbackChain = header.Enterprise.FallbackChain };
+        var header = await HeaderAsync(storyId, cancellationToken);
+        var site = new Enterprise { Slug = header!.Enterprise, DefaultCulture = header.DefaultCulture, FallbackChain = header.FallbackChain };
         var chain = fallback ? CultureFallback.Chain(site, requested) : [requested];
         var variant = chain.Select(c => live.FirstOrDefault(v => string.Equals(v.Culture, c, StringComparison.OrdinalIgnoreCase)))
             .FirstOrDefault(v => v is not null);
@@ -58,11 +47,66 @@ public sealed partial class StoryQueries
         }
 
         var version = await db.StoryVersions.AsNoTracking().FirstAsync(v => v.Id == variant.VersionId, cancellationToken);
-        var rendered = await RenderAsync(version, variant.Culture, cancellationToken);
+        return await ForReadersAsync(header, version, variant.Culture, requested, variant.PublishedAt!.Value, variant.FirstPublishedAt ?? variant.PublishedAt!.Value,
+            live.OrderBy(v => v.Culture, StringComparer.Ordinal)
+                .Select(v => new CultureLink(v.Culture, v.Slug, v.Title, $"/api/v1/stories/{storyId}/{v.Culture}"))
+                .ToList(), cancellationToken);
+    }
+
+    /// <summary>
+    /// The working version (the draft, else the published one) of one variant, rendered exactly as readers would get
+    /// it once published, without translations. For signed preview links: the link is the permission, checked by
+    /// whoever holds it (Sites), so there is no caller here. Dates not yet set are those of the version.
+    /// </summary>
+    public async Task<Outcome<PublishedStory>> GetPreviewAsync(Guid storyId, string culture, CancellationToken cancellationToken = default)
+    {
+        var variant = await db.StoryVariants.AsNoTracking()
+            .Where(v => v.StoryId == storyId && v.Culture == culture)
+            .Select(v => new { VersionId = v.DraftVersionId ?? v.PublishedVersionId, v.PublishedAt, v.FirstPublishedAt })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (variant?.VersionId is not { } versionId || await HeaderAsync(storyId, cancellationToken) is not { } header)
+        {
+            return Failure.NotFound($"Story {storyId} has no {culture} variant.");
+        }
+
+        var version = await db.StoryVersions.AsNoTracking().FirstAsync(v => v.Id == versionId, cancellationToken);
+        return await ForReadersAsync(header, version, culture, culture, variant.PublishedAt ?? version.CreatedAt,
+            variant.FirstPublishedAt ?? variant.PublishedAt ?? version.CreatedAt, [], cancellationToken);
+    }
+
+    /// <summary>What a story's variants share: its site, classification and cover.</summary>
+    private sealed record StoryHeader(
+        Guid StoryId, string Enterprise, string DefaultCulture, Dictionary<string, List<string>> FallbackChain,
+        string? CoverAssetId, List<string> Tags, string Category, string? Campaign);
+
+    private async Task<StoryHeader?> HeaderAsync(Guid storyId, CancellationToken cancellationToken)
+    {
+        var header = await db.Stories.AsNoTracking()
+            .Where(s => s.Id == storyId)
+            .Select(s => new
+            {
+                s.CoverAssetId,
+                Tags = s.Tags.Select(t => t.Tag).ToList(),
+                Category = db.Categories.Where(c => c.Id == s.CategoryId).Select(c => c.Key).First(),
+                Campaign = db.Campaigns.Where(c => c.Id == s.CampaignId).Select(c => c.Key).FirstOrDefault(),
+                Enterprise = db.Enterprises.Where(e => e.Id == s.EnterpriseId).Select(e => new { e.Slug, e.DefaultCulture, e.FallbackChain }).First(),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        return header is null
+            ? null
+            : new StoryHeader(storyId, header.Enterprise.Slug, header.Enterprise.DefaultCulture, header.Enterprise.FallbackChain,
+                header.CoverAssetId, header.Tags, header.Category, header.Campaign);
+    }
+
+    private async Task<PublishedStory> ForReadersAsync(
+        StoryHeader header, StoryVersion version, string culture, string requested, DateTime publishedAt, DateTime firstPublishedAt,
+        IReadOnlyList<CultureLink> translations, CancellationToken cancellationToken)
+    {
+        var rendered = await RenderAsync(version, culture, cancellationToken);
         return new PublishedStory(
-            storyId,
-            header.Enterprise.Slug,
-            variant.Culture,
+            header.StoryId,
+            header.Enterprise,
+            culture,
             requested,
             version.Title,
             version.Slug,
@@ -77,12 +121,10 @@ public sealed partial class StoryQueries
             header.Tags.Order(StringComparer.Ordinal).ToList(),
             header.Campaign,
             header.CoverAssetId,
-            variant.PublishedAt!.Value,
-            variant.FirstPublishedAt ?? variant.PublishedAt!.Value,
+            publishedAt,
+            firstPublishedAt,
             version.Number,
-            live.OrderBy(v => v.Culture, StringComparer.Ordinal)
-                .Select(v => new CultureLink(v.Culture, v.Slug, v.Title, $"/api/v1/stories/{storyId}/{v.Culture}"))
-                .ToList());
+            translations);
     }
 
     /// <summary>

@@ -91,14 +91,24 @@ public abstract class SitePageModel(AppDbContext db, CultureCatalog cultures, Si
     protected void AllowCaching(string[]? queryKeys = null, Action<HttpContext>? onServe = null) =>
         CacheablePage.Allow(HttpContext, Site is null ? [ContentScopes.All] : ContentScopes.OfSite(Site.Id), queryKeys, onServe);
 
-    /// <summary>A localized 404 or 410 in the site's theme; never an error page of the framework.</summary>
-    protected IActionResult Problem(int status)
+    /// <summary>
+    /// A localized 404 or 410 in the site's theme; never an error page of the framework. <paramref name="reason"/>
+    /// names the texts ("{reason}.title", "{reason}.text") when the generic ones would mislead.
+    /// </summary>
+    protected IActionResult Problem(int status, string? reason = null)
     {
         Response.StatusCode = status;
-        PageTitle = T(status == StatusCodes.Status410Gone ? "gone.title" : "notFound.title");
+        ProblemReason = reason ?? (status == StatusCodes.Status410Gone ? "gone" : "notFound");
+        PageTitle = T($"{ProblemReason}.title");
         Status = status;
         return Page();
     }
+
+    /// <summary>The text key of the problem shown (notFound, gone, preview.expired).</summary>
+    public string ProblemReason { get; private set; } = "notFound";
+
+    /// <summary>Pages that search engines must not index: problems and previews.</summary>
+    public bool NoIndex { get; protected set; }
 
     /// <summary>200, or 404/410 when the page shows a problem instead of its content.</summary>
     public int Status { get; private set; } = StatusCodes.Status200OK;

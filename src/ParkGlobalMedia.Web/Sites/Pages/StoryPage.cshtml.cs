@@ -7,22 +7,32 @@ using ParkGlobalMedia.Markdown;
 using ParkGlobalMedia.Platform.Cultures;
 using ParkGlobalMedia.Platform.Data;
 using ParkGlobalMedia.Sites.Analytics;
+using ParkGlobalMedia.Sites.Preview;
 
 namespace ParkGlobalMedia.Sites.Pages;
 
-/// <summary>A published story in one culture: /{enterprise}/{culture}/stories/{slug}.</summary>
+/// <summary>
+/// A published story in one culture: /{enterprise}/{culture}/stories/{slug}; and, through a signed preview link,
+/// a variant's working version in the same theme: /{enterprise}/{culture}/preview/{storyId}?preview={token}.
+/// </summary>
 public sealed class StoryPageModel(
-    AppDbContext db, CultureCatalog cultures, SiteText text, ThemeViews themes, SiteUrls urls, StoryQueries stories, IAssetReferenceResolver assets, MediaCatalog media, PageViewRecorder views)
+    AppDbContext db, CultureCatalog cultures, SiteText text, ThemeViews themes, SiteUrls urls, StoryQueries stories, IAssetReferenceResolver assets,
+    MediaCatalog media, PageViewRecorder views, PreviewLinks previews)
     : SitePageModel(db, cultures, text, themes, urls)
 {
     public PublishedStory Story { get; private set; } = null!;
     public ResolvedAsset? Cover { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string enterprise, string culture, string slug, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string enterprise, string culture, string? slug, Guid? storyId, CancellationToken cancellationToken)
     {
         if (!await LoadSiteAsync(enterprise, culture, cancellationToken))
         {
             return Problem(StatusCodes.Status404NotFound);
+        }
+
+        if (storyId is { } previewed)
+        {
+            return await PreviewAsync(previewed, cancellationToken);
         }
 
         if (RememberChoice() is { } remembered)
@@ -30,7 +40,7 @@ public sealed class StoryPageModel(
             return remembered;
         }
 
-        var found = await stories.ResolvePublicSlugAsync(Site!.Id, Culture, slug, cancellationToken);
+        var found = await stories.ResolvePublicSlugAsync(Site!.Id, Culture, slug ?? "", cancellationToken);
         switch (found.State)
         {
             case PublicSlugState.Moved:
@@ -48,12 +58,12 @@ public sealed class StoryPageModel(
         }
 
         Story = published.Value!;
-        var (storyId, storyCulture) = (Story.StoryId, Culture);
+        var (countedStory, storyCulture) = (Story.StoryId, Culture);
         void CountView(HttpContext http)
         {
             if (PageViewRecorder.ShouldCount(http.Request))
             {
-                views.Record(storyId, storyCulture);
+                views.Record(countedStory, storyCulture);
             }
         }
 
@@ -73,15 +83,7 @@ public sealed class StoryPageModel(
             DefaultAlternate = SiteUrl(first, translations[first]);
         }
 
-        if (Story.CoverAssetId is { } cover)
-        {
-            Cover = await assets.ResolveAsync(cover, Culture, cancellationToken);
-            if (Cover is not null && AssetIds.Parse(cover) is { } coverId && await media.FindAsync(coverId, cancellationToken) is { } entry &&
-                entry.Renditions.TryGetValue("og.jpg", out var og))
-            {
-                OgImage = Absolute(MediaUrls.Rendition(og));
-            }
-        }
+        await LoadCoverAsync(cancellationToken);
 
         JsonLd = JsonSerializer.Serialize(new Dictionary<string, object?>
         {
@@ -98,5 +100,59 @@ public sealed class StoryPageModel(
             ["publisher"] = new Dictionary<string, string> { ["@type"] = "Organization", ["name"] = SiteName },
         });
         return Page();
+    }
+
+    /// <summary>
+    /// A draft in the real theme for whoever holds a valid link. Never kept by the page cache or a browser, never
+    /// indexed, never counted; the link's story and culture must be this URL's, and the story this site's.
+    /// </summary>
+    private async Task<IActionResult> PreviewAsync(Guid storyId, CancellationToken cancellationToken)
+    {
+        Response.Headers.CacheControl = "no-store";
+        Response.Headers["X-Robots-Tag"] = "noindex, nofollow";
+        NoIndex = true;
+        var ticket = previews.Read(Request.Query[SitesModule.PreviewParameter]);
+        if (ticket.State == PreviewTicketState.Invalid || ticket.StoryId != storyId || ticket.Culture != Culture)
+        {
+            return Problem(StatusCodes.Status404NotFound);
+        }
+
+        if (ticket.State == PreviewTicketState.Expired)
+        {
+            return Problem(StatusCodes.Status410Gone, "preview.expired");
+        }
+
+        var preview = await stories.GetPreviewAsync(storyId, Culture, cancellationToken);
+        if (!preview.Succeeded || preview.Value!.Enterprise != Site!.Slug)
+        {
+            return Problem(StatusCodes.Status404NotFound);
+        }
+
+        Story = preview.Value;
+        PreviewExpiresAt = ticket.ExpiresAt;
+        PageTitle = Story.SeoTitle ?? Story.Title;
+        Description = Story.SeoDescription ?? (Story.Summary.Length > 0 ? Story.Summary : Story.Excerpt);
+        OgType = "article";
+        AddLanguages(_ => null);
+        await LoadCoverAsync(cancellationToken);
+        return Page();
+    }
+
+    /// <summary>When this page is a preview: until when its link works (the banner says so).</summary>
+    public DateTimeOffset? PreviewExpiresAt { get; private set; }
+
+    private async Task LoadCoverAsync(CancellationToken cancellationToken)
+    {
+        if (Story.CoverAssetId is not { } cover)
+        {
+            return;
+        }
+
+        Cover = await assets.ResolveAsync(cover, Culture, cancellationToken);
+        if (Cover is not null && AssetIds.Parse(cover) is { } coverId && await media.FindAsync(coverId, cancellationToken) is { } entry &&
+            entry.Renditions.TryGetValue("og.jpg", out var og))
+        {
+            OgImage = Absolute(MediaUrls.Rendition(og));
+        }
     }
 }

@@ -12,7 +12,7 @@ namespace ParkGlobalMedia.Content.Stories.Admin;
 /// The story editor for one culture: text fields, live preview, workflow buttons, schedule and classification.
 /// Every form carries the ETag it was rendered with, so two people editing at once cannot overwrite each other.
 /// </summary>
-public sealed class StoryEditorModel(StoryService service, StoryQueries stories, AppDbContext db, MarkdownRenderer markdown) : AdminPageModel
+public sealed class StoryEditorModel(StoryService service, StoryQueries stories, AppDbContext db, MarkdownRenderer markdown, IStoryPreviewLinks previews) : AdminPageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty(SupportsGet = true)] public string Culture { get; set; } = "";
@@ -31,6 +31,9 @@ public sealed class StoryEditorModel(StoryService service, StoryQueries stories,
     public List<Category> Categories { get; private set; } = [];
     public List<Campaign> Campaigns { get; private set; } = [];
     public string PreviewHtml { get; private set; } = "";
+
+    /// <summary>The saved working version in the site's theme, through a signed link anyone it is sent to can open until it expires.</summary>
+    public StoryPreviewLink? SitePreview { get; private set; }
 
     /// <summary>The source-culture text beside a translation, so translators need not switch tabs.</summary>
     public VariantContent? SourceText { get; private set; }
@@ -175,6 +178,7 @@ public sealed class StoryEditorModel(StoryService service, StoryQueries stories,
         }
 
         ETag = Working?.ETag;
+        SitePreview = Working is null ? null : previews.Create(Enterprise.Slug, Id, Culture);
         Categories = await db.Categories.AsNoTracking().OrderBy(c => c.SortOrder).ToListAsync(cancellationToken);
         Campaigns = await db.Campaigns.AsNoTracking()
             .Where(c => c.OwnerEnterpriseId == null || c.OwnerEnterpriseId == Enterprise.Id)
