@@ -73,6 +73,17 @@ public abstract class SitePageTests(AppFactory app)
     }
 
     [Fact]
+    public async Task A_story_page_names_its_category_in_the_readers_language()
+    {
+        var (_, en, ar) = await PublishedStoryAsync("分类名称");
+        var (_, enPage, _) = await PageAsync($"/{Seed.EnterpriseA}/en/stories/{en}");
+        var (_, arPage, _) = await PageAsync($"/{Seed.EnterpriseA}/ar/stories/{ar}");
+        var enLink = enPage.QuerySelector(".story-links a[href*='/category/']")!;
+        Assert.Equal(("Human stories", $"/{Seed.EnterpriseA}/en/category/human-stories"), (enLink.TextContent, enLink.GetAttribute("href")));
+        Assert.Equal("قصص إنسانية", arPage.QuerySelector(".story-links a[href*='/category/']")!.TextContent);
+    }
+
+    [Fact]
     public async Task The_language_switcher_leads_to_the_same_story_or_to_the_cultures_home_never_to_a_404()
     {
         var (_, en, _) = await PublishedStoryAsync("切换语言");

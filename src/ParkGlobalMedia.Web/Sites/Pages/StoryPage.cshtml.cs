@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using ParkGlobalMedia.Content;
 using Microsoft.AspNetCore.Mvc;
 using ParkGlobalMedia.Assets.Delivery;
 using ParkGlobalMedia.Assets.Usage;
@@ -22,6 +24,9 @@ public sealed class StoryPageModel(
 {
     public PublishedStory Story { get; private set; } = null!;
     public ResolvedAsset? Cover { get; private set; }
+
+    /// <summary>The story's category in the reader's language (its key when the category has no name in it).</summary>
+    public string CategoryName { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync(string enterprise, string culture, string? slug, Guid? storyId, CancellationToken cancellationToken)
     {
@@ -83,7 +88,7 @@ public sealed class StoryPageModel(
             DefaultAlternate = SiteUrl(first, translations[first]);
         }
 
-        await LoadCoverAsync(cancellationToken);
+        await LoadClassificationAndCoverAsync(cancellationToken);
 
         JsonLd = JsonSerializer.Serialize(new Dictionary<string, object?>
         {
@@ -134,15 +139,17 @@ public sealed class StoryPageModel(
         Description = Story.SeoDescription ?? (Story.Summary.Length > 0 ? Story.Summary : Story.Excerpt);
         OgType = "article";
         AddLanguages(_ => null);
-        await LoadCoverAsync(cancellationToken);
+        await LoadClassificationAndCoverAsync(cancellationToken);
         return Page();
     }
 
     /// <summary>When this page is a preview: until when its link works (the banner says so).</summary>
     public DateTimeOffset? PreviewExpiresAt { get; private set; }
 
-    private async Task LoadCoverAsync(CancellationToken cancellationToken)
+    private async Task LoadClassificationAndCoverAsync(CancellationToken cancellationToken)
     {
+        var names = await Db.Categories.AsNoTracking().Where(c => c.Key == Story.Category).Select(c => c.Names).FirstOrDefaultAsync(cancellationToken);
+        CategoryName = (names is null ? null : LocalizedText.Pick(names, Culture)) ?? Story.Category;
         if (Story.CoverAssetId is not { } cover)
         {
             return;
