@@ -58,11 +58,13 @@ public static class Axe
     }
 
     /// <summary>Full-page PNG at TestResults/screenshots/{name}.png under the test output dir.</summary>
-    public static async Task SaveScreenshotAsync(IPage page, string name)
+    /// <summary>A full-page PNG under TestResults/screenshots; returns its path (tests print it to their output).</summary>
+    public static async Task<string> SaveScreenshotAsync(IPage page, string name)
     {
         var path = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots", name + ".png");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await page.ScreenshotAsync(new() { Path = path, FullPage = true });
+        return path;
     }
 
     private static string FindAxeJs()

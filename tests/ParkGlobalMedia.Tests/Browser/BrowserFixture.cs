@@ -59,6 +59,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>A page the size of a common phone (390 × 844 CSS pixels, touch), where most readers arrive from social posts.</summary>
+    public async Task<IPage> NewPhonePageAsync(string locale)
+    {
+        var context = await Browser.NewContextAsync(new()
+        {
+            Locale = locale, ViewportSize = new() { Width = 390, Height = 844 }, DeviceScaleFactor = 2, IsMobile = true, HasTouch = true,
+        });
+        return await context.NewPageAsync();
+    }
+
     public async Task DisposeAsync()
     {
         if (_browser is not null)

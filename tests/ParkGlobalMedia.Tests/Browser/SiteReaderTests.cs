@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 using ParkGlobalMedia.Tests.Infrastructure;
 
 namespace ParkGlobalMedia.Tests.Browser;
@@ -8,8 +9,56 @@ namespace ParkGlobalMedia.Tests.Browser;
 /// and axe-core on story, home and 404 pages in left-to-right and right-to-left cultures. Screenshots in TestResults.
 /// </summary>
 [Collection("browser")]
-public sealed class SiteReaderTests(BrowserFixture browser, KestrelAppFactory app) : IClassFixture<KestrelAppFactory>
+public sealed class SiteReaderTests(BrowserFixture browser, KestrelAppFactory app, ITestOutputHelper output) : IClassFixture<KestrelAppFactory>
 {
+    /// <summary>
+    /// On a phone, in each culture: a deep link to a story, its category, the site search through the form, and back
+    /// to the story from the results. Every step is screenshotted (paths in the test output) and checked with axe.
+    /// </summary>
+    [Theory]
+    [InlineData("zh-CN", "产业园区的一天", "人物故事", "园区")]
+    [InlineData("en", "A day in the industrial park", "Human stories", "industrial")]
+    [InlineData("ar", "يوم في المنطقة الصناعية", "قصص إنسانية", "الصناعية")]
+    public async Task A_reader_on_a_phone_follows_a_deep_link_browses_the_category_and_searches(string culture, string title, string category, string query)
+    {
+        var editor = app.Api(app.Seed.EditorA.Token);
+        var reviewer = app.Api(app.Seed.ReviewerA.Token);
+        var (id, etag) = await editor.CreateStoryAsync(app.Seed.EnterpriseA, culture == "zh-CN" ? title : $"旅程 {culture}");
+        var slug = $"phone-{culture.ToLowerInvariant()}-{id:N}";
+        var (_, _, working) = await editor.SendAsync(HttpMethod.Put, $"/api/v1/stories/{id}/{culture}/draft",
+            ApiCalls.Content(title, $"{title}.\n\n## {category}\n\n{title} — {query}.", slug: slug), ifMatch: culture == "zh-CN" ? etag : null);
+        working = await editor.TransitionAsync(id, culture, "submit", working!);
+        working = await reviewer.TransitionAsync(id, culture, "approve", working);
+        await reviewer.TransitionAsync(id, culture, "publish", working);
+
+        var page = await browser.NewPhonePageAsync(culture);
+        await using var context = page.Context;
+        var prefix = $"/{app.Seed.EnterpriseA}/{culture}";
+        await page.GotoAsync(Url($"{prefix}/stories/{slug}"));
+        Assert.Equal(title, await page.TextContentAsync("h1"));
+        Assert.Equal(culture == "ar" ? "rtl" : "ltr", await page.GetAttributeAsync("html", "dir"));
+        await StepAsync(page, $"journey-{culture}-1-story");
+
+        await NavigateAsync(page, () => page.ClickAsync(".story-links a[href*='/category/']"), $"**{prefix}/category/human-stories");
+        Assert.Equal(category, await page.TextContentAsync("h1"));
+        Assert.True(await page.Locator($"a[href$='/stories/{slug}']").CountAsync() > 0, "the story is listed in its category");
+        await StepAsync(page, $"journey-{culture}-2-category");
+
+        await page.ClickAsync($"footer a[href='{prefix}/search']");
+        await page.FillAsync("form[role=search] input[name=q]", query);
+        await NavigateAsync(page, () => page.PressAsync("form[role=search] input[name=q]", "Enter"), $"**{prefix}/search?q=*");
+        await StepAsync(page, $"journey-{culture}-3-search");
+
+        await NavigateAsync(page, () => page.ClickAsync($"main a[href$='/stories/{slug}']"), $"**{prefix}/stories/{slug}");
+        Assert.Equal(title, await page.TextContentAsync("h1"));
+    }
+
+    private async Task StepAsync(IPage page, string name)
+    {
+        await AssertAccessibleAsync(page, name);
+        output.WriteLine($"{name}: {page.Url} → {Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots", name + ".png")}");
+    }
+
     [Fact]
     public async Task A_reader_lands_on_an_english_story_switches_to_arabic_and_chinese_and_every_page_passes_axe()
     {
