@@ -77,6 +77,8 @@ internal sealed class StoryVersionConfiguration : IEntityTypeConfiguration<Story
         builder.Property(v => v.SeoDescription).HasMaxLength(StoryLimits.SeoDescriptionLength);
         builder.Property(v => v.AuthorName).HasMaxLength(256);
         builder.HasIndex(v => new { v.VariantId, v.Number }).IsUnique();
+        // Public URLs name a version's slug: a renamed or retitled story is found from its old links through this.
+        builder.HasIndex(v => v.Slug);
         builder.HasOne<StoryVariant>().WithMany().HasForeignKey(v => v.VariantId).OnDelete(DeleteBehavior.Cascade);
     }
 }
