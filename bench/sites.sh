@@ -19,7 +19,7 @@
 #
 # Knobs (environment): PGM_BENCH_PORT (app, 5395), PGM_BENCH_NGINX_PORT (5396), PGM_BENCH_DURATION (20s, each measured
 # wrk run), PGM_BENCH_WARMUP (5s, unrecorded wrk run before each), PGM_BENCH_C1_DURATION (= PGM_BENCH_DURATION),
-# PGM_BENCH_HOT_PAGES (2000), PGM_BENCH_PUBLISHES (20 per variant), PGM_BENCH_PUBLISH_LOAD (32 connections; 0 skips the
+# PGM_BENCH_UNCACHED_WARMUP (30s, JIT warm-up of the restarted uncached app), PGM_BENCH_HOT_PAGES (2000), PGM_BENCH_PUBLISHES (20 per variant), PGM_BENCH_PUBLISH_LOAD (32 connections; 0 skips the
 # loaded variant), PGM_BENCH_WORK (database folder; default a fresh temporary folder removed at exit, a given one is kept).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -31,6 +31,7 @@ nginx_port="${PGM_BENCH_NGINX_PORT:-5396}"
 duration="${PGM_BENCH_DURATION:-20s}"
 warmup="${PGM_BENCH_WARMUP:-5s}"
 c1_duration="${PGM_BENCH_C1_DURATION:-$duration}"
+uncached_warmup="${PGM_BENCH_UNCACHED_WARMUP:-30s}"
 hot_pages="${PGM_BENCH_HOT_PAGES:-2000}"
 publishes="${PGM_BENCH_PUBLISHES:-20}"
 publish_load="${PGM_BENCH_PUBLISH_LOAD:-32}"
@@ -304,6 +305,11 @@ log "app with Sites__PageCache__Enabled=false"
 start_server uncached false
 check_urls warm-up-set "$work/urls-warm.txt" # not the cold set: that stays unrequested
 curl -s -D "$out/headers-uncached.txt" -o /dev/null "$base$single_path"
+# A fresh process runs tier-0 JIT code until tiered compilation has promoted the hot paths (tens of seconds under
+# load); the cached runs get that time from the nginx run and priming before them, these get it here, unrecorded.
+log "JIT warm-up: ${uncached_warmup} at 8 connections over the warm-up set (not recorded)"
+wrk -t2 -c8 -d"$uncached_warmup" --timeout 10s -s bench/wrk/stories.lua "$base" -- "$work/urls-warm.txt" >/dev/null
+cmd "wrk -t2 -c8 -d$uncached_warmup --timeout 10s -s bench/wrk/stories.lua $base -- urls-warm.txt   # JIT warm-up, not recorded"
 log "wrk rotating over pages not requested before: -c$connections ($duration), -c1 ($c1_duration)"
 run_wrk uncached-rotating "$connections" "$duration" "$base" "$work/urls-cold.txt" "$work/urls-warm.txt"
 run_wrk uncached-c1 1 "$c1_duration" "$base" "$work/urls-cold-c1.txt" "$work/urls-warm-c1.txt"
