@@ -1,8 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
 using Microsoft.AspNetCore.Mvc.Testing;
 using ParkGlobalMedia.Tests.Infrastructure;
 
@@ -216,21 +214,5 @@ public sealed class AdminUiTests(SqliteAppFactory app) : IClassFixture<SqliteApp
         var keys = await app.WithScopeAsync(services => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(
             Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<ParkGlobalMedia.Platform.Data.AppDbContext>(services).DataProtectionKeys));
         Assert.True(keys >= 1);
-    }
-
-    /// <summary>A second app instance over the first one's database: the keys must come from there, not from memory.</summary>
-    private sealed class SecondInstance(AppFactory first) : WebApplicationFactory<Program>
-    {
-        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Testing");
-            builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Database:Provider"] = first.Provider.ToString(),
-                ["Database:ConnectionString"] = first.Database.ConnectionString,
-                ["Platform:DataFolder"] = first.Database.Folder,
-                ["Scheduler:Enabled"] = "false",
-            }));
-        }
     }
 }

@@ -1,7 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ParkGlobalMedia.Platform.Caching;
 using ParkGlobalMedia.Platform.Data;
@@ -59,7 +56,7 @@ public sealed class PublicResponseCacheTests(PublicResponseCacheTests.Factory ap
         await reader.ReadAsync($"/api/v1/stories/{id}/en");
         await reader.ReadAsync($"/api/v1/stories/{id}/en");
 
-        await using var other = new OtherInstance(app);
+        await using var other = new SecondInstance(app);
         var otherEditor = other.CreateClient();
         otherEditor.DefaultRequestHeaders.Authorization = new("Bearer", app.Seed.EditorA.Token);
         var otherReviewer = other.CreateClient();
@@ -93,20 +90,5 @@ public sealed class PublicResponseCacheTests(PublicResponseCacheTests.Factory ap
         tag = await editor.TransitionAsync(id, "en", "submit", tag!);
         tag = await app.Api(app.Seed.ReviewerA.Token).TransitionAsync(id, "en", "approve", tag);
         await editor.TransitionAsync(id, "en", "publish", tag);
-    }
-
-    private sealed class OtherInstance(AppFactory first) : WebApplicationFactory<Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Testing");
-            builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Database:Provider"] = first.Provider.ToString(),
-                ["Database:ConnectionString"] = first.Database.ConnectionString,
-                ["Platform:DataFolder"] = first.Database.Folder,
-                ["Scheduler:Enabled"] = "false",
-            }));
-        }
     }
 }
