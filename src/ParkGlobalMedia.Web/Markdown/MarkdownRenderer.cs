@@ -16,7 +16,13 @@ public sealed class MarkdownRenderer(IAssetReferenceResolver assets)
 {
     // Built once: a MarkdownPipeline is immutable and safe to share between threads. Generic attributes ({#id .class})
     // and bare-URL autolinks are deliberately absent: the first lets authors write arbitrary attributes such as onclick.
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+    private static readonly MarkdownPipeline Pipeline = Extensions(new MarkdownPipelineBuilder()).Build();
+
+    /// <summary>
+    /// The Markdown dialect of stories, shared with everything else that parses them (translation segmentation), so
+    /// that what is segmented is exactly what is rendered.
+    /// </summary>
+    internal static MarkdownPipelineBuilder Extensions(MarkdownPipelineBuilder builder) => builder
         .DisableHtml()
         .UsePipeTables()
         .UseGridTables()
@@ -26,8 +32,7 @@ public sealed class MarkdownRenderer(IAssetReferenceResolver assets)
         .UseFigures()
         .UseEmphasisExtras()
         .UseFootnotes()
-        .UseTaskLists()
-        .Build();
+        .UseTaskLists();
 
     public async Task<RenderedMarkdown> RenderAsync(string markdown, string culture, CancellationToken cancellationToken = default)
     {
