@@ -6,6 +6,7 @@ using ParkGlobalMedia.Platform;
 using ParkGlobalMedia.Platform.Cli;
 using ParkGlobalMedia.Recipes;
 using ParkGlobalMedia.Sites;
+using ParkGlobalMedia.Translation;
 
 // Operator verbs (migrate, recipe, user, token) share this composition; without one, the web app runs.
 var isCli = CliVerbs.IsCommand(args);
@@ -16,6 +17,7 @@ builder.AddPlatformIdentity();
 builder.AddContent();
 builder.AddAssets();
 builder.AddSites();
+builder.AddTranslation();
 builder.AddRecipes();
 builder.AddAdmin();
 

@@ -1,0 +1,21 @@
+using ParkGlobalMedia.Translation.Providers;
+
+namespace ParkGlobalMedia.Translation;
+
+/// <summary>
+/// Translation of stories: Markdown segmentation (Segmentation/), machine translation providers behind one interface
+/// (Providers/). Glossary, memory, jobs, review and QA build on these.
+/// </summary>
+public static class TranslationModule
+{
+    public static WebApplicationBuilder AddTranslation(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<AzureTranslatorOptions>().BindConfiguration(AzureTranslatorOptions.Section);
+        // Typed client: connection pooling and DNS refresh from the factory; the provider sets its own timeout per call.
+        builder.Services.AddHttpClient<AzureTranslatorProvider>(client => client.Timeout = Timeout.InfiniteTimeSpan);
+        builder.Services.AddSingleton<PseudoLocalizationProvider>();
+        builder.Services.AddTransient<ITranslationProvider>(services => services.GetRequiredService<AzureTranslatorProvider>());
+        builder.Services.AddTransient<ITranslationProvider>(services => services.GetRequiredService<PseudoLocalizationProvider>());
+        return builder;
+    }
+}
