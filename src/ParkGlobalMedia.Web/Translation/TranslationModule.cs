@@ -13,8 +13,11 @@ public static class TranslationModule
         builder.Services.AddOptions<AzureTranslatorOptions>().BindConfiguration(AzureTranslatorOptions.Section);
         // Typed client: connection pooling and DNS refresh from the factory; the provider sets its own timeout per call.
         builder.Services.AddHttpClient<AzureTranslatorProvider>(client => client.Timeout = Timeout.InfiniteTimeSpan);
+        builder.Services.AddOptions<DeepLOptions>().BindConfiguration(DeepLOptions.Section);
+        builder.Services.AddHttpClient<DeepLProvider>(client => client.Timeout = Timeout.InfiniteTimeSpan);
         builder.Services.AddSingleton<PseudoLocalizationProvider>();
         builder.Services.AddTransient<ITranslationProvider>(services => services.GetRequiredService<AzureTranslatorProvider>());
+        builder.Services.AddTransient<ITranslationProvider>(services => services.GetRequiredService<DeepLProvider>());
         builder.Services.AddTransient<ITranslationProvider>(services => services.GetRequiredService<PseudoLocalizationProvider>());
         return builder;
     }
