@@ -194,13 +194,14 @@ public sealed partial class SegmentationTests
         [^1]: 数据来源：企业年报。
         """;
 
-    private static string Translate(string tagged, string translator)
+    internal static string Translate(string tagged, string translator)
     {
         var (nodes, _) = TaggedText.Parse(tagged, [.. TagIds(tagged).Select(id => new InlineTag(id, "any", "", tagged.Contains($"<x id=\"{id}\"/>", StringComparison.Ordinal) ? null : ""))]);
         return translator switch
         {
-            "pseudo" => TaggedText.Write(Map(nodes, text => $"[{new string(text.Select(c => c == 'a' ? 'á' : c).ToArray())} ~~~ lengthened]")),
-            "arabic" => TaggedText.Write(Map(nodes, text => text.Length == 0 ? text : "نص عربي مترجم")),
+            "pseudo" => TaggedText.Write(Map(nodes, text => text.Trim().Length == 0 ? text : $"{Lead(text)}[{new string(text.Trim().Select(c => c == 'a' ? 'á' : c).ToArray())} ~~~ lengthened]{Trail(text)}")),
+            // Spaces around words are kept, as translators do: emphasis flanking depends on them.
+            "arabic" => TaggedText.Write(Map(nodes, text => text.Trim().Length == 0 ? text : $"{Lead(text)}نص عربي مترجم{Trail(text)}")),
             // Tags move: the first tag of each segment goes to the end, as translators do when word order changes.
             "reordered" => TaggedText.Write(nodes.Count > 1 && nodes[0] is not TaggedNode.Text ? [.. nodes.Skip(1), nodes[0]] : nodes),
             // Words that are Markdown syntax everywhere.
@@ -208,6 +209,10 @@ public sealed partial class SegmentationTests
             _ => throw new ArgumentOutOfRangeException(nameof(translator)),
         };
     }
+
+    private static string Lead(string text) => text[..(text.Length - text.TrimStart().Length)];
+
+    private static string Trail(string text) => text[text.TrimEnd().Length..];
 
     private static IEnumerable<int> TagIds(string tagged) =>
         TagIdPattern().Matches(tagged).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).Distinct();
@@ -224,7 +229,7 @@ public sealed partial class SegmentationTests
         }).ToList();
 
     /// <summary>Block kinds with their depth, then the counts of every inline construct a translation must keep.</summary>
-    private static string Structure(string markdown)
+    internal static string Structure(string markdown)
     {
         var document = Markdig.Markdown.Parse(markdown, Pipeline);
         var blocks = document.Descendants<Block>().Select(b => $"{Depth(b)}:{b.GetType().Name}{(b is HeadingBlock h ? h.Level : "")}");
@@ -233,7 +238,8 @@ public sealed partial class SegmentationTests
         {
             $"links={inlines.OfType<LinkInline>().Count(l => !l.IsImage)}",
             $"images={inlines.OfType<LinkInline>().Count(l => l.IsImage)}",
-            $"emphasis={string.Join(",", inlines.OfType<EmphasisInline>().Select(e => $"{e.DelimiterChar}{e.DelimiterCount}"))}",
+            // As a multiset, "_" as "*": "***x***" nests either way round, and moved tags change the order.
+            $"emphasis={string.Join(",", inlines.OfType<EmphasisInline>().Select(e => $"{(e.DelimiterChar == '_' ? '*' : e.DelimiterChar)}{e.DelimiterCount}").Order(StringComparer.Ordinal))}",
             $"code={inlines.OfType<CodeInline>().Count()}",
             $"footnotes={inlines.OfType<FootnoteLink>().Count()}",
             $"breaks={inlines.OfType<LineBreakInline>().Count(b => b.IsHard)}",
@@ -256,6 +262,73 @@ public sealed partial class SegmentationTests
     /// <summary>The words of rendered HTML without any whitespace (soft breaks become spaces or vanish between CJK).</summary>
     private static string Words(string html) => WhitespacePattern().Replace(html, "");
 
+    internal static string RenderedWords(string markdown) => Words(Markdig.Markdown.ToHtml(markdown, Pipeline));
+
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhitespacePattern();
+}
+
+/// <summary>
+/// The round-trip corpus (Translation/Corpus, see its README): two dozen tricky story bodies. Whatever a translation
+/// does to the words, the Markdown written back has the source's structure, and identity gives back the same page.
+/// </summary>
+public sealed class SegmentationCorpusTests
+{
+    private static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "Translation", "Corpus");
+
+    public static TheoryData<string, string> Cases()
+    {
+        using var expected = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, "expected-structure.json")));
+        var cases = new TheoryData<string, string>();
+        foreach (var file in expected.RootElement.GetProperty("files").EnumerateObject().Select(f => f.Name))
+        {
+            foreach (var translator in new[] { "identity", "pseudo", "arabic", "reordered", "syntax" })
+            {
+                cases.Add(file, translator);
+            }
+        }
+
+        return cases;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Every_corpus_document_keeps_its_structure_through_a_translation(string file, string translator)
+    {
+        var source = File.ReadAllText(Path.Combine(Folder, file));
+        var segmented = MarkdownSegmenter.Segment(source);
+        var translations = segmented.Segments.ToDictionary(s => s.Id, s => translator == "identity" ? s.Text : SegmentationTests.Translate(s.Text, translator));
+        var back = MarkdownReassembler.Reassemble(segmented, translations);
+
+        // Translations that keep words and spaces apart must come back whole. The adversarial ones (every word
+        // replaced, punctuation gone) may defeat Markdown's emphasis rules: then the segment must be flagged, never
+        // silently changed.
+        if (translator is "identity" or "pseudo" or "reordered" || back.Problems.Count == 0)
+        {
+            Assert.Empty(back.Problems);
+            Assert.Equal(SegmentationTests.Structure(source), SegmentationTests.Structure(back.Markdown));
+        }
+        else
+        {
+            Assert.All(back.Problems, p => Assert.Contains("no longer apply", p.Problem, StringComparison.Ordinal));
+        }
+
+        if (translator == "identity")
+        {
+            Assert.Equal(SegmentationTests.RenderedWords(source), SegmentationTests.RenderedWords(back.Markdown));
+        }
+    }
+
+    [Fact]
+    public void The_corpus_parses_as_its_expected_structure_says()
+    {
+        using var expected = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, "expected-structure.json")));
+        foreach (var file in expected.RootElement.GetProperty("files").EnumerateObject())
+        {
+            var counts = file.Value.GetProperty("counts");
+            var structure = SegmentationTests.Structure(File.ReadAllText(Path.Combine(Folder, file.Name)));
+            Assert.Contains($"images={counts.GetProperty("images").GetInt32()}", structure);
+            Assert.Contains($"cells={counts.GetProperty("tableCells").GetInt32()}", structure);
+        }
+    }
 }

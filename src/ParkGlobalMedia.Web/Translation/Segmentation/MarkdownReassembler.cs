@@ -1,4 +1,5 @@
 using System.Text;
+using Markdig.Syntax;
 
 namespace ParkGlobalMedia.Translation.Segmentation;
 
@@ -56,7 +57,39 @@ public static class MarkdownReassembler
             writer.Raw(lost.Open);
         }
 
-        return (writer.ToString().Trim(), problems);
+        var markdown = writer.ToString().Trim();
+        return (markdown, [.. problems, .. LostMarkup(segment, markdown)]);
+    }
+
+    private static readonly Markdig.MarkdownPipeline Inlines = ParkGlobalMedia.Markdown.MarkdownRenderer.Extensions(new Markdig.MarkdownPipelineBuilder()).Build();
+
+    /// <summary>
+    /// Emphasis, links and images the written Markdown no longer has. CommonMark decides from the characters around a
+    /// "*" whether it opens or closes emphasis, so a translation that puts a letter right after punctuation
+    /// ("*…代码`*و") can turn it into a literal asterisk: the reviewer is told rather than the page silently changing.
+    /// </summary>
+    private static IEnumerable<string> LostMarkup(Segment segment, string markdown)
+    {
+        var expected = segment.Tags.Count(t => t.Kind == "emphasis");
+        // Only inline links can be checked in a segment alone; reference links need the document's definitions.
+        var expectedLinks = segment.Tags.Count(t => t.Kind is "link" or "image" && t.Close!.StartsWith("](", StringComparison.Ordinal));
+        if (expected == 0 && expectedLinks == 0)
+        {
+            yield break;
+        }
+
+        var document = Markdig.Markdown.Parse(markdown, Inlines);
+        var emphasis = document.Descendants<Markdig.Syntax.Inlines.EmphasisInline>().Count();
+        var links = document.Descendants<Markdig.Syntax.Inlines.LinkInline>().Count(l => !l.IsAutoLink && l.Reference is null && !l.IsShortcut);
+        if (emphasis < expected)
+        {
+            yield return $"{expected - emphasis} of {expected} emphasis marks no longer apply in the translation; put a space or punctuation between them and the next word.";
+        }
+
+        if (links < expectedLinks)
+        {
+            yield return $"{expectedLinks - links} of {expectedLinks} links or images no longer apply in the translation.";
+        }
     }
 
     private static IEnumerable<int> Ids(IEnumerable<TaggedNode> nodes) =>
@@ -77,12 +110,21 @@ public static class MarkdownReassembler
                     writer.Text(text.Value);
                     break;
                 case TaggedNode.Placeholder placeholder when tags.TryGetValue(placeholder.Id, out var tag):
-                    writer.Raw(tag.Kind == "break" ? writer.Break(tag.Open) : tag.Open);
+                    if (tag.Kind == "break")
+                    {
+                        writer.Break(tag.Open);
+                    }
+                    else
+                    {
+                        writer.Raw(tag.Open);
+                    }
+
                     break;
                 case TaggedNode.Group group when tags.TryGetValue(group.Id, out var tag):
-                    writer.Raw(tag.Open);
+                    // "_" and "*" mean the same; "*" also works inside words, where a translation may put it.
+                    writer.Raw(tag.Kind == "emphasis" ? tag.Open.Replace('_', '*') : tag.Open);
                     Write(group.Children, tags, writer);
-                    writer.Raw(tag.Close ?? "");
+                    writer.Raw(tag.Kind == "emphasis" ? tag.Close!.Replace('_', '*') : tag.Close ?? "");
                     break;
                 case TaggedNode.Group group:
                     Write(group.Children, tags, writer);
@@ -96,10 +138,17 @@ public static class MarkdownReassembler
     {
         private readonly StringBuilder _markdown = new();
 
+        /// <summary>Where the current line's text starts: block syntax ("# ", "1. ") is only read at a line start.</summary>
+        private int _lineStart;
+
         public void Raw(string markdown) => _markdown.Append(markdown);
 
-        /// <summary>A hard break as the source wrote it ("  " or "\"), followed by this block's continuation prefix.</summary>
-        public string Break(string source) => (source.StartsWith('\\') ? "\\" : "  ") + "\n" + slot.Continuation;
+        /// <summary>A hard break as the source wrote it ("  " or "\"), then this block's continuation prefix and a new line.</summary>
+        public void Break(string source)
+        {
+            _markdown.Append(source.StartsWith('\\') ? "\\" : "  ").Append('\n').Append(slot.Continuation);
+            _lineStart = _markdown.Length;
+        }
 
         /// <summary>
         /// Escapes what Markdown (with the stories' extensions) would read as syntax, and only that, so the stored
@@ -143,12 +192,12 @@ public static class MarkdownReassembler
 
         private char Previous() => _markdown.Length > 0 ? _markdown[^1] : '\0';
 
-        private bool AtBlockStart() => _markdown.ToString().Trim().Length == 0;
+        private bool AtBlockStart() => _markdown.ToString(_lineStart, _markdown.Length - _lineStart).Trim().Length == 0;
 
-        /// <summary>"2024. " at the start of a block would become an ordered list.</summary>
+        /// <summary>"2024. " at the start of a line would become an ordered list.</summary>
         private bool AfterLeadingNumber()
         {
-            var written = _markdown.ToString().TrimStart();
+            var written = _markdown.ToString(_lineStart, _markdown.Length - _lineStart).TrimStart();
             return written.Length is > 0 and <= 9 && written.All(char.IsAsciiDigit);
         }
 

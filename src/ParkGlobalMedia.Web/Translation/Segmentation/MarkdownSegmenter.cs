@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using Markdig;
 using Markdig.Extensions.Figures;
 using Markdig.Extensions.Footnotes;
@@ -27,18 +28,19 @@ public sealed record SegmentedMarkdown(string Source, IReadOnlyList<Segment> Seg
 /// (<see cref="MarkdownReassembler"/>) replaces each segment's source range and nothing else, so tables, list
 /// markers, indentation and everything untranslatable come back byte for byte.
 /// </summary>
-public static class MarkdownSegmenter
+public static partial class MarkdownSegmenter
 {
     private static readonly MarkdownPipeline Pipeline = MarkdownRenderer.Extensions(new MarkdownPipelineBuilder()).UsePreciseSourceLocation().Build();
 
     public static SegmentedMarkdown Segment(string markdown, string idPrefix = "body")
     {
         var document = Markdig.Markdown.Parse(markdown, Pipeline);
-        var segments = new List<Segment>();
-        var slots = new List<SegmentSlot>();
+        var found = new List<(SegmentKind Kind, string Text, IReadOnlyList<InlineTag> Tags, SegmentSlot Slot)>();
         foreach (var leaf in document.Descendants<LeafBlock>())
         {
-            if (leaf.Inline?.FirstChild is null || leaf is CodeBlock || InGridTable(leaf, markdown))
+            // The parser adds blocks that are not in the source (an empty paragraph closing a footnote, padding
+            // cells of a ragged table): their span is empty or inverted.
+            if (leaf.Inline?.FirstChild is null || leaf is CodeBlock || leaf.Span.End < leaf.Span.Start || InGridTable(leaf, markdown))
             {
                 continue;
             }
@@ -50,7 +52,7 @@ public static class MarkdownSegmenter
                 continue; // only tags and spaces (a lone image without alt, a code span): nothing to translate
             }
 
-            var (start, end) = (leaf.Inline.FirstChild.Span.Start, LastWritten(leaf.Inline).Span.End);
+            var (start, end) = (leaf.Inline.FirstChild.Span.Start, LastEnd(leaf.Inline));
             var inTable = leaf.Parent is TableCell;
             var kind = leaf switch
             {
@@ -59,26 +61,48 @@ public static class MarkdownSegmenter
                 _ when inTable => SegmentKind.TableCell,
                 _ => SegmentKind.Paragraph,
             };
-            segments.Add(new Segment($"{idPrefix}/{segments.Count + 1}", kind, builder.Text.Trim(), builder.Tags));
-            slots.Add(new SegmentSlot(start, end, Continuation(markdown, start), inTable));
+            if (end < start)
+            {
+                continue;
+            }
+
+            found.Add((kind, builder.Text.Trim(), builder.Tags, new SegmentSlot(start, end, Continuation(markdown, start), inTable)));
         }
 
-        return new SegmentedMarkdown(markdown, segments, slots);
+        // In source order: the tree gathers footnotes (and definitions) at the end, reassembly walks the source.
+        found.Sort((a, b) => a.Slot.Start.CompareTo(b.Slot.Start));
+        return new SegmentedMarkdown(
+            markdown,
+            found.Select((f, i) => new Segment($"{idPrefix}/{i + 1}", f.Kind, f.Text, f.Tags)).ToList(),
+            found.Select(f => f.Slot).ToList());
     }
 
     /// <summary>A plain field (title, summary, SEO text) as one segment without tags.</summary>
     public static Segment Field(string id, SegmentKind kind, string text) => new(id, kind, TaggedText.Escape(text), []);
 
-    /// <summary>The last inline that is in the source: the parser appends a footnote's back-reference, which is not.</summary>
-    private static Inline LastWritten(ContainerInline container)
+    /// <summary>
+    /// Where the block's inline source ends: the furthest end of any inline in it. Not the last child's: an unmatched
+    /// "[" is a container whose own span is one character while its children run to the end of the paragraph; and
+    /// the parser appends a footnote's back-reference, which is not in the source at all.
+    /// </summary>
+    private static int LastEnd(ContainerInline container)
     {
-        var last = container.LastChild!;
-        while (last is FootnoteLink { IsBackLink: true } && last.PreviousSibling is { } previous)
+        var end = -1;
+        for (var inline = container.FirstChild; inline is not null; inline = inline.NextSibling)
         {
-            last = previous;
+            if (inline is FootnoteLink { IsBackLink: true } || inline.Span.End < inline.Span.Start)
+            {
+                continue;
+            }
+
+            end = Math.Max(end, inline.Span.End);
+            if (inline is ContainerInline inner)
+            {
+                end = Math.Max(end, LastEnd(inner));
+            }
         }
 
-        return last;
+        return end;
     }
 
     /// <summary>
@@ -120,6 +144,9 @@ public static class MarkdownSegmenter
         return prefix.ToString();
     }
 
+    [GeneratedRegex(@"\b(?:https?://|www\.)[^\s<>\u3000-\u303F\uFF00-\uFFEF]+[^\s<>.,;:!?)\]\u3000-\u303F\uFF00-\uFFEF]", RegexOptions.IgnoreCase)]
+    private static partial Regex BareUrl();
+
     /// <summary>Walks one block's inlines into tagged text and its tags.</summary>
     private sealed class SegmentBuilder(string source)
     {
@@ -144,6 +171,11 @@ public static class MarkdownSegmenter
             {
                 case FootnoteLink { IsBackLink: true }:
                     break; // added by the parser after a footnote's text; not in the source
+                case DelimiterInline delimiter:
+                    // An unmatched "[" keeps the rest of the paragraph inside it: its own text, then its children.
+                    AddWords(delimiter is LinkDelimiterInline bracket ? (bracket.IsImage ? "![" : "[") : delimiter.ToLiteral());
+                    AddChildren(delimiter);
+                    break;
                 case LiteralInline literal:
                     AddWords(literal.Content.ToString());
                     break;
@@ -163,8 +195,16 @@ public static class MarkdownSegmenter
                 case LinkInline link:
                 {
                     var open = link.IsImage ? "![" : "[";
-                    var labelEnd = link.LastChild is { } last ? last.Span.End : link.Span.Start + open.Length - 1;
-                    Group(link.IsImage ? "image" : "link", open, Source(labelEnd + 1, link.Span.End), link);
+                    var labelStart = link.Span.Start + open.Length;
+                    var labelEnd = link.LastChild is { } last && last.Span.End >= last.Span.Start ? last.Span.End : labelStart - 1;
+                    var close = Source(labelEnd + 1, link.Span.End);
+                    if (link.IsShortcut || close.EndsWith("][]", StringComparison.Ordinal))
+                    {
+                        // [text] and [text][] name their definition by their text: a translated text needs the label.
+                        close = $"][{Source(labelStart, labelEnd)}]";
+                    }
+
+                    Group(link.IsImage ? "image" : "link", open, close, link);
                     break;
                 }
 
@@ -184,7 +224,21 @@ public static class MarkdownSegmenter
             }
         }
 
+        /// <summary>Words, except bare URLs in them: those come back as written (the sites' Markdown does not link them).</summary>
         private void AddWords(string words)
+        {
+            var position = 0;
+            foreach (Match url in BareUrl().Matches(words))
+            {
+                AppendWords(words[position..url.Index]);
+                Placeholder("url", url.Value);
+                position = url.Index + url.Length;
+            }
+
+            AppendWords(words[position..]);
+        }
+
+        private void AppendWords(string words)
         {
             HasWords |= words.Any(char.IsLetterOrDigit);
             _text.Append(TaggedText.Escape(words));
