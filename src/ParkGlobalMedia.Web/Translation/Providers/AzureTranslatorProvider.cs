@@ -86,7 +86,7 @@ public sealed partial class AzureTranslatorProvider(HttpClient http, IOptions<Az
         var traceId = Guid.NewGuid().ToString();
         using var message = new HttpRequestMessage(HttpMethod.Post, new Uri(WithSlash(options.Value.Endpoint), query.ToString()))
         {
-            Content = JsonContent.Create(request.Texts.Select(t => new AzureText(ToHtml(t.Text, terms))).ToList(), options: Json),
+            Content = JsonContent.Create(request.Texts.Select(t => new AzureText(ToHtml(t.Text, terms, DictionaryApplies(request.SourceCulture, targets)))).ToList(), options: Json),
         };
         message.Headers.Add("Ocp-Apim-Subscription-Key", options.Value.Key);
         if (!string.IsNullOrWhiteSpace(options.Value.Region))
@@ -210,14 +210,18 @@ public sealed partial class AzureTranslatorProvider(HttpClient http, IOptions<Az
     [GeneratedRegex("""<g id="(\d+)">|</g>|<x id="(\d+)"/>""")]
     private static partial Regex TaggedPattern();
 
+    /// <summary>The dynamic dictionary works only with English on one side (documented); elsewhere terms are substituted.</summary>
+    internal static bool DictionaryApplies(string source, IReadOnlyList<string> targets) =>
+        LanguageCode(source) == "en" || targets.All(t => LanguageCode(t) == "en");
+
     /// <summary>Tagged text as the HTML the service keeps: glossary markup applies to the words only, never inside tags.</summary>
-    internal static string ToHtml(string tagged, IReadOnlyList<ProviderTerm> terms)
+    internal static string ToHtml(string tagged, IReadOnlyList<ProviderTerm> terms, bool dictionary = true)
     {
         var html = new StringBuilder(tagged.Length + 32);
         var position = 0;
         foreach (Match match in TaggedPattern().Matches(tagged))
         {
-            html.Append(Glossary(tagged[position..match.Index], terms));
+            html.Append(Glossary(tagged[position..match.Index], terms, dictionary));
             html.Append(match.Value switch
             {
                 "</g>" => "</span>",
@@ -227,11 +231,15 @@ public sealed partial class AzureTranslatorProvider(HttpClient http, IOptions<Az
             position = match.Index + match.Length;
         }
 
-        html.Append(Glossary(tagged[position..], terms));
+        html.Append(Glossary(tagged[position..], terms, dictionary));
         return html.ToString();
     }
 
-    private static string Glossary(string text, IReadOnlyList<ProviderTerm> terms)
+    /// <summary>
+    /// Names that are never translated go protected; a term with a translation goes as dictionary markup where Azure
+    /// applies it, else its target text is put in place and protected (the sentence is then translated around it).
+    /// </summary>
+    private static string Glossary(string text, IReadOnlyList<ProviderTerm> terms, bool dictionary)
     {
         if (terms.Count == 0 || text.Length == 0)
         {
@@ -244,9 +252,9 @@ public sealed partial class AzureTranslatorProvider(HttpClient http, IOptions<Az
         return Regex.Replace(text, string.Join('|', alternatives), match =>
         {
             var term = bySource[match.Value];
-            return term.DoNotTranslate
-                ? $"<span class=\"notranslate\" translate=\"no\">{match.Value}</span>"
-                : $"<mstrans:dictionary translation=\"{WebUtility.HtmlEncode(term.Target)}\">{match.Value}</mstrans:dictionary>";
+            return term.DoNotTranslate ? $"<span class=\"notranslate\" translate=\"no\">{match.Value}</span>"
+                : dictionary ? $"<mstrans:dictionary translation=\"{WebUtility.HtmlEncode(term.Target)}\">{match.Value}</mstrans:dictionary>"
+                : $"<span class=\"notranslate\" translate=\"no\">{Segmentation.TaggedText.Escape(term.Target)}</span>";
         });
     }
 
