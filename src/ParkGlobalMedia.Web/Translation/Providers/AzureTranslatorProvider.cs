@@ -84,7 +84,7 @@ public sealed partial class AzureTranslatorProvider(HttpClient http, IOptions<Az
         }
 
         var traceId = Guid.NewGuid().ToString();
-        using var message = new HttpRequestMessage(HttpMethod.Post, new Uri(WithSlash(options.Value.Endpoint), query.ToString()))
+        using var message = new HttpRequestMessage(HttpMethod.Post, ProviderHttp.Under(options.Value.Endpoint, query.ToString()))
         {
             Content = JsonContent.Create(request.Texts.Select(t => new AzureText(ToHtml(t.Text, terms, DictionaryApplies(request.SourceCulture, targets)))).ToList(), options: Json),
         };
@@ -95,18 +95,15 @@ public sealed partial class AzureTranslatorProvider(HttpClient http, IOptions<Az
         }
 
         message.Headers.Add("X-ClientTraceId", traceId);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(options.Value.Timeout);
         HttpResponseMessage response;
         try
         {
-            response = await http.SendAsync(message, timeout.Token);
+            response = await ProviderHttp.SendAsync(http, message, options.Value.Timeout, Name, traceId, cancellationToken);
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (TranslationProviderException e)
         {
             logger.LogWarning("Azure Translator call {TraceId} failed: {Error}", traceId, e.Message);
-            throw new TranslationProviderException(Name, ProviderFailureKind.Transient,
-                e is TaskCanceledException ? $"No answer within {options.Value.Timeout.TotalSeconds:0} s." : $"The service could not be reached: {e.Message}", null, traceId, e);
+            throw;
         }
 
         using (response)
@@ -333,8 +330,6 @@ public sealed partial class AzureTranslatorProvider(HttpClient http, IOptions<Az
 
         return output.ToString();
     }
-
-    private static Uri WithSlash(Uri endpoint) => endpoint.AbsoluteUri.EndsWith('/') ? endpoint : new Uri(endpoint.AbsoluteUri + "/");
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

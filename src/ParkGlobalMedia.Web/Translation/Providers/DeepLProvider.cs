@@ -121,38 +121,23 @@ public sealed partial class DeepLProvider(HttpClient http, IOptions<DeepLOptions
 
     private async Task<T> SendAsync<T>(HttpMethod method, string path, object body, string what, CancellationToken cancellationToken)
     {
-        using var message = new HttpRequestMessage(method, new Uri(WithSlash(options.Value.Endpoint), path)) { Content = JsonContent.Create(body, options: Json) };
+        using var message = new HttpRequestMessage(method, ProviderHttp.Under(options.Value.Endpoint, path)) { Content = JsonContent.Create(body, options: Json) };
         message.Headers.TryAddWithoutValidation("Authorization", $"DeepL-Auth-Key {options.Value.Key}");
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(options.Value.Timeout);
-        HttpResponseMessage response;
+        using var response = await ProviderHttp.SendAsync(http, message, options.Value.Timeout, Name, null, cancellationToken);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        logger.LogInformation("DeepL {Path}: {What}, {Status}", path, what, (int)response.StatusCode);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw Failure(response, text);
+        }
+
         try
         {
-            response = await http.SendAsync(message, timeout.Token);
+            return JsonSerializer.Deserialize<T>(text, Json) ?? throw new JsonException("empty body");
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (JsonException e)
         {
-            throw new TranslationProviderException(Name, ProviderFailureKind.Transient,
-                e is TaskCanceledException ? $"No answer within {options.Value.Timeout.TotalSeconds:0} s." : $"The service could not be reached: {e.Message}", null, null, e);
-        }
-
-        using (response)
-        {
-            var text = await response.Content.ReadAsStringAsync(cancellationToken);
-            logger.LogInformation("DeepL {Path}: {What}, {Status}", path, what, (int)response.StatusCode);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw Failure(response, text);
-            }
-
-            try
-            {
-                return JsonSerializer.Deserialize<T>(text, Json) ?? throw new JsonException("empty body");
-            }
-            catch (JsonException e)
-            {
-                throw new TranslationProviderException(Name, ProviderFailureKind.BadResponse, $"The reply is not the documented JSON: {e.Message}", null, null, e);
-            }
+            throw new TranslationProviderException(Name, ProviderFailureKind.BadResponse, $"The reply is not the documented JSON: {e.Message}", null, null, e);
         }
     }
 
@@ -221,8 +206,6 @@ public sealed partial class DeepLProvider(HttpClient http, IOptions<DeepLOptions
     }
 
     internal static string UnprotectNames(string text) => text.Replace("<n>", "", StringComparison.Ordinal).Replace("</n>", "", StringComparison.Ordinal);
-
-    private static Uri WithSlash(Uri endpoint) => endpoint.AbsoluteUri.EndsWith('/') ? endpoint : new Uri(endpoint.AbsoluteUri + "/");
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
