@@ -16,7 +16,8 @@ namespace ParkGlobalMedia.Benchmarks;
 /// <summary>
 /// <c>seed &lt;db&gt;</c> · <c>inproc &lt;db&gt; [outDir]</c> (BenchmarkDotNet, then per-call latency) ·
 /// <c>latency &lt;db&gt; [outDir]</c> (per-call latency only) · <c>profile &lt;db&gt; [outDir]</c> (where the time goes) · <c>serve &lt;db&gt; &lt;port&gt; [pathsFile]</c> ·
-/// <c>renditions &lt;workDir&gt; [outDir]</c> (image engine against vipsthumbnail). See bench/README.md.
+/// <c>renditions &lt;workDir&gt; [outDir]</c> (image engine against vipsthumbnail) · <c>segmentation [outDir]</c> (translation
+/// segmentation of a 5,000-word story). See bench/README.md.
 /// </summary>
 public static class BenchProgram
 {
@@ -32,13 +33,15 @@ public static class BenchProgram
                 return await InProcessMode.RunAsync(db, rest.Length > 0 ? rest[0] : "bench-out", benchmarkDotNet: false);
             case ["profile", var db, .. var rest]:
                 return await ProfileMode.RunAsync(db, rest.Length > 0 ? rest[0] : "bench-out", calls: 500);
+            case ["segmentation", .. var rest]:
+                return SegmentationBenchmarks.Run(rest.Length > 0 ? rest[0] : "bench-out");
             case ["renditions", var work, .. var rest]:
                 return await RenditionBench.RunAsync(work, rest.Length > 0 ? rest[0] : "bench-out");
             case ["serve", var db, var port, .. var rest]:
                 return await ServeMode.RunAsync(db, int.Parse(port, CultureInfo.InvariantCulture),
                     rest.Length > 0 ? rest[0] : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(db))!, "story-paths.txt"));
             default:
-                await Console.Error.WriteLineAsync("usage: seed <db> | inproc <db> [outDir] | latency <db> [outDir] | profile <db> [outDir] | serve <db> <port> [pathsFile] | renditions <workDir> [outDir]");
+                await Console.Error.WriteLineAsync("usage: seed <db> | inproc <db> [outDir] | latency <db> [outDir] | profile <db> [outDir] | serve <db> <port> [pathsFile] | renditions <workDir> [outDir] | segmentation [outDir]");
                 return 2;
         }
     }
