@@ -15,7 +15,7 @@ public sealed class PageCacheOptions
 
     public bool Enabled { get; set; } = true;
 
-    /// <summary>Rendered bytes kept per instance; 256 MB holds about 8,000 story pages with their compressed forms.</summary>
+    /// <summary>Rendered bytes kept per instance; 256 MB holds about 20,000 story pages of ~10 KB with their compressed forms.</summary>
     public long SizeLimitBytes { get; set; } = 256L * 1024 * 1024;
 
     /// <summary>Longest page kept (a sitemap part can be several MB; larger bodies are served but not kept).</summary>
