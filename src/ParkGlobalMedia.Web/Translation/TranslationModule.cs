@@ -16,6 +16,8 @@ public static class TranslationModule
         builder.Services.AddOptions<DeepLOptions>().BindConfiguration(DeepLOptions.Section);
         builder.Services.AddHttpClient<DeepLProvider>(client => client.Timeout = Timeout.InfiniteTimeSpan);
         builder.Services.AddSingleton<PseudoLocalizationProvider>();
+        builder.Services.AddOptions<ProviderRetryOptions>().BindConfiguration(ProviderRetryOptions.Section);
+        builder.Services.AddSingleton<ProviderRunner>();
         builder.Services.AddTransient<ITranslationProvider>(services => services.GetRequiredService<AzureTranslatorProvider>());
         builder.Services.AddTransient<ITranslationProvider>(services => services.GetRequiredService<DeepLProvider>());
         builder.Services.AddTransient<ITranslationProvider>(services => services.GetRequiredService<PseudoLocalizationProvider>());
