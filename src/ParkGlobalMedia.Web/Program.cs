@@ -43,6 +43,7 @@ app.MapAccountApi();
 app.MapContentApi();
 app.MapAssets();
 app.MapSites();
+app.MapTranslation();
 app.MapAdmin();
 
 await app.RunAsync();

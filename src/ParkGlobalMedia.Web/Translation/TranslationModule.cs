@@ -1,3 +1,4 @@
+using ParkGlobalMedia.Translation.Glossary;
 using ParkGlobalMedia.Translation.Providers;
 
 namespace ParkGlobalMedia.Translation;
@@ -21,6 +22,13 @@ public static class TranslationModule
         builder.Services.AddTransient<ITranslationProvider>(services => services.GetRequiredService<AzureTranslatorProvider>());
         builder.Services.AddTransient<ITranslationProvider>(services => services.GetRequiredService<DeepLProvider>());
         builder.Services.AddTransient<ITranslationProvider>(services => services.GetRequiredService<PseudoLocalizationProvider>());
+        builder.Services.AddScoped<Glossary.Termbase>();
         return builder;
+    }
+
+    public static WebApplication MapTranslation(this WebApplication app)
+    {
+        app.MapTermbaseApi();
+        return app;
     }
 }

@@ -44,6 +44,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<AssetUsage> AssetUsages => Set<AssetUsage>();
     public DbSet<UploadSession> UploadSessions => Set<UploadSession>();
     public DbSet<PageViewDay> PageViewDays => Set<PageViewDay>();
+    public DbSet<ParkGlobalMedia.Translation.Glossary.Term> GlossaryTerms => Set<ParkGlobalMedia.Translation.Glossary.Term>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
