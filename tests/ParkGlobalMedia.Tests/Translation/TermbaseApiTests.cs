@@ -151,3 +151,48 @@ public abstract class TermbaseApiTests(AppFactory app)
 public sealed class TermbaseApiOnSqlite(SqliteAppFactory app) : TermbaseApiTests(app), IClassFixture<SqliteAppFactory>;
 
 public sealed class TermbaseApiOnPostgres(PostgresAppFactory app) : TermbaseApiTests(app), IClassFixture<PostgresAppFactory>;
+
+/// <summary>TBX-Basic out and in, and hostile XML refused. Database-light, so once (SQLite).</summary>
+public sealed class TermbaseTbxTests(SqliteAppFactory app) : IClassFixture<SqliteAppFactory>
+{
+    [Fact]
+    public async Task A_termbase_goes_out_as_tbx_and_comes_back_with_names_and_forbidden_terms()
+    {
+        var curator = app.Api(app.Seed.Curator.Token);
+        var unique = Guid.NewGuid().ToString("N")[..6];
+        await curator.SendAsync(HttpMethod.Put, "/api/v1/termbases/shared/terms", new
+        {
+            sourceCulture = "zh-CN", source = $"链主{unique}", targets = new Dictionary<string, string> { ["en"] = "chain leader", ["ru"] = "лидер цепочки" },
+            forbidden = new Dictionary<string, string[]> { ["en"] = ["chain master"] }, partOfSpeech = "noun", note = "企业 & <链>",
+        });
+        await curator.SendAsync(HttpMethod.Put, "/api/v1/termbases/shared/terms", new { sourceCulture = "zh-CN", source = $"SANY{unique}", doNotTranslate = true });
+
+        var tbx = await curator.GetStringAsync("/api/v1/termbases/shared/terms.tbx");
+        Assert.Contains("urn:iso:std:iso:30042:ed-2", tbx);
+        Assert.Contains("deprecatedTerm-admn-sts", tbx);
+
+        var editor = app.Api(app.Seed.EditorA.Token);
+        var imported = await editor.PostAsync($"/api/v1/termbases/{app.Seed.EnterpriseA}/terms.tbx", new StringContent(tbx, Encoding.UTF8, "application/x-tbx+xml"));
+        Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+
+        var (_, list, _) = await editor.ReadAsync($"/api/v1/termbases/{app.Seed.EnterpriseA}/terms?q={unique}");
+        var terms = list!.AsArray().ToDictionary(t => t!["source"]!.GetValue<string>());
+        var leader = terms[$"链主{unique}"]!;
+        Assert.Equal("лидер цепочки", leader["targets"]!["ru"]!.GetValue<string>());
+        Assert.Equal("chain master", leader["forbidden"]!["en"]![0]!.GetValue<string>());
+        Assert.Equal(("noun", "企业 & <链>"), (leader["partOfSpeech"]!.GetValue<string>(), leader["note"]!.GetValue<string>()));
+        Assert.True(terms[$"SANY{unique}"]!["doNotTranslate"]!.GetValue<bool>());
+    }
+
+    [Theory]
+    [InlineData("<?xml version=\"1.0\"?><!DOCTYPE tbx [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><tbx><text><body/></text></tbx>", "DTD")]
+    [InlineData("<tbx><text><body><conceptEntry><langSec", "well-formed")]
+    [InlineData("<martif/>", "root element must be <tbx>")]
+    public async Task Hostile_or_broken_tbx_is_refused_precisely(string xml, string expected)
+    {
+        var response = await app.Api(app.Seed.EditorA.Token).PostAsync($"/api/v1/termbases/{app.Seed.EnterpriseA}/terms.tbx", new StringContent(xml, Encoding.UTF8, "application/xml"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Contains(expected, problem["errors"]!["file"]![0]!.GetValue<string>());
+    }
+}

@@ -23,7 +23,48 @@ public static class TermbaseApi
         api.MapPost("/terms.csv", ImportAsync).WithName("ImportTerms").RequireScope(TokenScopes.ContentWrite)
             .Accepts<string>("text/csv")
             .WithSummary("Import CSV in that shape, all or nothing: a bad row is named by its line and nothing is saved.");
+        api.MapGet("/terms.tbx", ExportTbxAsync).WithName("ExportTermsTbx").RequireScope(TokenScopes.ContentRead)
+            .WithSummary("The termbase as TBX-Basic (ISO 30042, DCA): preferred terms as translations, deprecated ones as forbidden.");
+        api.MapPost("/terms.tbx", ImportTbxAsync).WithName("ImportTermsTbx").RequireScope(TokenScopes.ContentWrite)
+            .Accepts<string>("application/x-tbx+xml", "application/xml")
+            .WithSummary("Import TBX-Basic (DCA, or older files without the namespace), all or nothing: a bad entry is named by its line.");
         return routes;
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportTbxAsync(
+        string termbase, CallerContext caller, Termbase terms, CancellationToken cancellationToken)
+    {
+        var opened = await terms.OpenAsync(caller, termbase, write: false, cancellationToken);
+        if (!opened.Succeeded)
+        {
+            return opened.Failure!.ToProblem();
+        }
+
+        var tbx = TermTbx.Write(await terms.ListAsync(opened.Value.EnterpriseId, null, cancellationToken), opened.Value.Name);
+        return TypedResults.File(Encoding.UTF8.GetBytes(tbx), "application/x-tbx+xml; charset=utf-8", $"termbase-{opened.Value.Name}.tbx");
+    }
+
+    private static async Task<Results<Ok<ImportResult>, ProblemHttpResult>> ImportTbxAsync(
+        string termbase, HttpRequest request, CallerContext caller, Termbase terms, CancellationToken cancellationToken)
+    {
+        var opened = await terms.OpenAsync(caller, termbase, write: true, cancellationToken);
+        if (!opened.Succeeded)
+        {
+            return opened.Failure!.ToProblem();
+        }
+
+        // XmlReader reads synchronously: take the (size-limited) body into memory first.
+        using var body = new MemoryStream();
+        await request.Body.CopyToAsync(body, cancellationToken);
+        body.Position = 0;
+        var (rows, problem) = TermTbx.Read(body);
+        if (problem is not null)
+        {
+            return Failure.Invalid("file", problem).ToProblem();
+        }
+
+        var imported = await terms.ImportAsync(opened.Value.EnterpriseId, rows, cancellationToken);
+        return imported.Succeeded ? TypedResults.Ok(new ImportResult(imported.Value)) : imported.Failure!.ToProblem();
     }
 
     private static async Task<Results<Ok<List<TermView>>, ProblemHttpResult>> ListAsync(
