@@ -1,4 +1,5 @@
 using ParkGlobalMedia.Translation.Glossary;
+using ParkGlobalMedia.Translation.Memory;
 using ParkGlobalMedia.Translation.Providers;
 
 namespace ParkGlobalMedia.Translation;
@@ -23,12 +24,14 @@ public static class TranslationModule
         builder.Services.AddTransient<ITranslationProvider>(services => services.GetRequiredService<DeepLProvider>());
         builder.Services.AddTransient<ITranslationProvider>(services => services.GetRequiredService<PseudoLocalizationProvider>());
         builder.Services.AddScoped<Glossary.Termbase>();
+        builder.Services.AddScoped<Memory.TranslationMemory>();
         return builder;
     }
 
     public static WebApplication MapTranslation(this WebApplication app)
     {
         app.MapTermbaseApi();
+        app.MapMemoryApi();
         return app;
     }
 }

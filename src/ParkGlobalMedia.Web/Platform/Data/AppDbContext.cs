@@ -45,6 +45,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<UploadSession> UploadSessions => Set<UploadSession>();
     public DbSet<PageViewDay> PageViewDays => Set<PageViewDay>();
     public DbSet<ParkGlobalMedia.Translation.Glossary.Term> GlossaryTerms => Set<ParkGlobalMedia.Translation.Glossary.Term>();
+    public DbSet<ParkGlobalMedia.Translation.Memory.MemoryUnit> MemoryUnits => Set<ParkGlobalMedia.Translation.Memory.MemoryUnit>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -38,35 +38,9 @@ public sealed partial class Termbase(AppDbContext db, CultureCatalog cultures, T
     public const int MaxTermLength = 200;
     public const int MaxForbiddenPerCulture = 20;
 
-    /// <summary>Resolves "shared" or an enterprise slug, checking the caller may read (or write) it.</summary>
-    public async Task<Outcome<(Guid? EnterpriseId, string Name)>> OpenAsync(CallerContext caller, string termbase, bool write, CancellationToken cancellationToken)
-    {
-        if (termbase == Term.SharedScope)
-        {
-            if (write ? !ContentPermissions.CanManageEnterprise(caller) : !caller.IsAuthenticated)
-            {
-                return Failure.Forbidden(write
-                    ? "Only centre curators and admins change the shared provincial termbase."
-                    : "The termbases are for signed-in members.");
-            }
-
-            return ((Guid?)null, Term.SharedScope);
-        }
-
-        var enterprise = await db.Enterprises.AsNoTracking().Where(e => e.Slug == termbase).Select(e => (Guid?)e.Id).FirstOrDefaultAsync(cancellationToken);
-        if (enterprise is not { } id || !ContentPermissions.CanReadDrafts(caller, id))
-        {
-            // Not found for outsiders too: an enterprise's termbase is its own business.
-            return Failure.NotFound($"There is no termbase '{termbase}' you can read.");
-        }
-
-        if (write && !ContentPermissions.CanEdit(caller, id))
-        {
-            return Failure.Forbidden($"Changing the termbase of '{termbase}' needs the EnterpriseEditor role in it.");
-        }
-
-        return (id, termbase);
-    }
+    /// <summary>Resolves "shared" or an enterprise slug as a termbase the caller may read (or write).</summary>
+    public Task<Outcome<(Guid? EnterpriseId, string Name)>> OpenAsync(CallerContext caller, string termbase, bool write, CancellationToken cancellationToken) =>
+        TranslationResources.OpenAsync(db, caller, termbase, "termbase", write, cancellationToken);
 
     public async Task<IReadOnlyList<Term>> ListAsync(Guid? enterpriseId, string? search, CancellationToken cancellationToken)
     {
