@@ -10,20 +10,16 @@ using Microsoft.Extensions.Options;
 
 namespace ParkGlobalMedia.Translation.Providers;
 
-public sealed class AzureTranslatorOptions
+/// <summary>Key through the environment: Translation__Azure__Key.</summary>
+public sealed class AzureTranslatorOptions : HttpProviderOptions
 {
     public const string Section = "Translation:Azure";
 
     /// <summary>The global endpoint, a regional one, or a test's loopback fake.</summary>
-    public Uri Endpoint { get; set; } = new("https://api.cognitive.microsofttranslator.com");
-
-    /// <summary>The resource key. Give it through the environment (Translation__Azure__Key); it is never logged.</summary>
-    public string? Key { get; set; }
+    public override Uri Endpoint { get; set; } = new("https://api.cognitive.microsofttranslator.com");
 
     /// <summary>Required for regional and multi-service resources.</summary>
     public string? Region { get; set; }
-
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 }
 
 /// <summary>
@@ -169,7 +165,7 @@ public sealed partial class AzureTranslatorProvider(HttpClient http, IOptions<Az
             ProviderFailureKind.Quota => "The Azure resource's quota is used up",
             _ => "Azure Translator refused the request",
         };
-        return new TranslationProviderException(Name, kind, $"{what} ({status}{(code is null ? "" : $", code {code}")}): {detail}", RetryAfter(response), traceId);
+        return new TranslationProviderException(Name, kind, $"{what} ({status}{(code is null ? "" : $", code {code}")}): {detail}", ProviderHttp.RetryAfter(response), traceId);
     }
 
     private static (int? Code, string? Message) ReadError(string body)
@@ -184,15 +180,6 @@ public sealed partial class AzureTranslatorProvider(HttpClient http, IOptions<Az
             return (null, null);
         }
     }
-
-    /// <summary>Retry-After as seconds or as an HTTP date.</summary>
-    internal static TimeSpan? RetryAfter(HttpResponseMessage response) =>
-        response.Headers.RetryAfter switch
-        {
-            { Delta: { } delta } => delta,
-            { Date: { } date } => date - DateTimeOffset.UtcNow is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
-            _ => null,
-        };
 
     /// <summary>Azure's language codes: script subtags for Chinese, the neutral language otherwise.</summary>
     internal static string LanguageCode(string culture) => culture switch
@@ -212,25 +199,13 @@ public sealed partial class AzureTranslatorProvider(HttpClient http, IOptions<Az
         LanguageCode(source) == "en" || targets.All(t => LanguageCode(t) == "en");
 
     /// <summary>Tagged text as the HTML the service keeps: glossary markup applies to the words only, never inside tags.</summary>
-    internal static string ToHtml(string tagged, IReadOnlyList<ProviderTerm> terms, bool dictionary = true)
-    {
-        var html = new StringBuilder(tagged.Length + 32);
-        var position = 0;
-        foreach (Match match in TaggedPattern().Matches(tagged))
+    internal static string ToHtml(string tagged, IReadOnlyList<ProviderTerm> terms, bool dictionary = true) =>
+        TaggedPattern().Replace(Segmentation.TaggedText.MapWords(tagged, words => Glossary(words, terms, dictionary)), match => match.Value switch
         {
-            html.Append(Glossary(tagged[position..match.Index], terms, dictionary));
-            html.Append(match.Value switch
-            {
-                "</g>" => "</span>",
-                _ when match.Groups[1].Success => $"<span data-g=\"{match.Groups[1].Value}\">",
-                _ => $"<span class=\"notranslate\" translate=\"no\" data-x=\"{match.Groups[2].Value}\">#{match.Groups[2].Value}</span>",
-            });
-            position = match.Index + match.Length;
-        }
-
-        html.Append(Glossary(tagged[position..], terms, dictionary));
-        return html.ToString();
-    }
+            "</g>" => "</span>",
+            _ when match.Groups[1].Success => $"<span data-g=\"{match.Groups[1].Value}\">",
+            _ => $"<span class=\"notranslate\" translate=\"no\" data-x=\"{match.Groups[2].Value}\">#{match.Groups[2].Value}</span>",
+        });
 
     /// <summary>
     /// Names that are never translated go protected; a term with a translation goes as dictionary markup where Azure

@@ -9,17 +9,13 @@ using Microsoft.Extensions.Options;
 
 namespace ParkGlobalMedia.Translation.Providers;
 
-public sealed class DeepLOptions
+/// <summary>Key through the environment: Translation__DeepL__Key.</summary>
+public sealed class DeepLOptions : HttpProviderOptions
 {
     public const string Section = "Translation:DeepL";
 
     /// <summary>https://api.deepl.com (Pro), https://api-free.deepl.com (Free), or a test's loopback fake.</summary>
-    public Uri Endpoint { get; set; } = new("https://api.deepl.com");
-
-    /// <summary>The authentication key. Give it through the environment (Translation__DeepL__Key); it is never logged.</summary>
-    public string? Key { get; set; }
-
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+    public override Uri Endpoint { get; set; } = new("https://api.deepl.com");
 }
 
 /// <summary>
@@ -163,7 +159,7 @@ public sealed partial class DeepLProvider(HttpClient http, IOptions<DeepLOptions
             >= 500 or 408 => (ProviderFailureKind.Transient, "DeepL had a server error"),
             _ => (ProviderFailureKind.Rejected, "DeepL refused the request"),
         };
-        return new TranslationProviderException(Name, kind, $"{what} ({status}): {detail}", AzureTranslatorProvider.RetryAfter(response));
+        return new TranslationProviderException(Name, kind, $"{what} ({status}): {detail}", ProviderHttp.RetryAfter(response));
     }
 
     /// <summary>DeepL source codes: the language alone (ZH, EN, AR).</summary>
@@ -181,9 +177,6 @@ public sealed partial class DeepLProvider(HttpClient http, IOptions<DeepLOptions
         _ => culture.Split('-')[0].ToUpperInvariant(),
     };
 
-    [GeneratedRegex("""<g id="\d+">|</g>|<x id="\d+"/>""")]
-    private static partial Regex TaggedPattern();
-
     /// <summary>Brand and product names wrapped in an ignored &lt;n&gt; tag, in the words only (never inside a tag).</summary>
     internal static string ProtectNames(string tagged, IReadOnlyList<ProviderTerm> terms)
     {
@@ -194,15 +187,7 @@ public sealed partial class DeepLProvider(HttpClient http, IOptions<DeepLOptions
         }
 
         var pattern = new Regex(string.Join('|', names));
-        var output = new StringBuilder(tagged.Length + 16);
-        var position = 0;
-        foreach (Match tag in TaggedPattern().Matches(tagged))
-        {
-            output.Append(pattern.Replace(tagged[position..tag.Index], "<n>$0</n>")).Append(tag.Value);
-            position = tag.Index + tag.Length;
-        }
-
-        return output.Append(pattern.Replace(tagged[position..], "<n>$0</n>")).ToString();
+        return Segmentation.TaggedText.MapWords(tagged, words => pattern.Replace(words, "<n>$0</n>"));
     }
 
     internal static string UnprotectNames(string text) => text.Replace("<n>", "", StringComparison.Ordinal).Replace("</n>", "", StringComparison.Ordinal);

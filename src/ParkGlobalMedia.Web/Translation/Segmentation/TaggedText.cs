@@ -111,6 +111,23 @@ public static partial class TaggedText
         return (root, problems);
     }
 
+    /// <summary>
+    /// Rewrites the words of tagged text and keeps every tag where it is: what glossary markup needs (a term is never
+    /// matched inside a tag's attributes).
+    /// </summary>
+    public static string MapWords(string tagged, Func<string, string> words)
+    {
+        var output = new StringBuilder(tagged.Length + 16);
+        var position = 0;
+        foreach (Match tag in TagPattern().Matches(tagged))
+        {
+            output.Append(words(tagged[position..tag.Index])).Append(tag.Value);
+            position = tag.Index + tag.Length;
+        }
+
+        return output.Append(words(tagged[position..])).ToString();
+    }
+
     /// <summary>The words of tagged text without any tag (for comparisons, lengths, memory keys).</summary>
     public static string PlainText(string tagged) => WebUtility.HtmlDecode(TagPattern().Replace(tagged, ""));
 
