@@ -106,9 +106,12 @@ public sealed partial class Termbase(AppDbContext db, CultureCatalog cultures, T
             return errors.ToFailure();
         }
 
+        // One read of the termbase instead of one per row: the upserts below then find existing terms in the tracker.
+        var scope = Term.ScopeOf(enterpriseId);
+        await db.Set<Term>().Where(t => t.Scope == scope).LoadAsync(cancellationToken);
         foreach (var (input, source, culture) in checkedRows)
         {
-            await UpsertAsync(enterpriseId, input, source, culture, cancellationToken);
+            await UpsertAsync(enterpriseId, input, source, culture, cancellationToken, termbaseLoaded: true);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -138,12 +141,17 @@ public sealed partial class Termbase(AppDbContext db, CultureCatalog cultures, T
                 .ToList());
     }
 
-    private async Task<Term> UpsertAsync(Guid? enterpriseId, TermInput input, string source, string sourceCulture, CancellationToken cancellationToken)
+    /// <param name="termbaseLoaded">The whole termbase is in the tracker already (an import): no query per term.</param>
+    private async Task<Term> UpsertAsync(
+        Guid? enterpriseId, TermInput input, string source, string sourceCulture, CancellationToken cancellationToken, bool termbaseLoaded = false)
     {
         var scope = Term.ScopeOf(enterpriseId);
         var now = clock.GetUtcNow().UtcDateTime;
-        var term = db.Set<Term>().Local.FirstOrDefault(t => t.Scope == scope && t.SourceCulture == sourceCulture && t.Source == source)
-                   ?? await db.Set<Term>().FirstOrDefaultAsync(t => t.Scope == scope && t.SourceCulture == sourceCulture && t.Source == source, cancellationToken);
+        var term = db.Set<Term>().Local.FirstOrDefault(t => t.Scope == scope && t.SourceCulture == sourceCulture && t.Source == source);
+        if (term is null && !termbaseLoaded)
+        {
+            term = await db.Set<Term>().FirstOrDefaultAsync(t => t.Scope == scope && t.SourceCulture == sourceCulture && t.Source == source, cancellationToken);
+        }
         if (term is null)
         {
             term = new Term { Id = Guid.CreateVersion7(), Scope = scope, EnterpriseId = enterpriseId, SourceCulture = sourceCulture, Source = source, CreatedAt = now };

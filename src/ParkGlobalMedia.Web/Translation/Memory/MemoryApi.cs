@@ -170,10 +170,12 @@ public static class MemoryApi
             return errors.ToFailure().ToProblem();
         }
 
-        foreach (var unit in units.Where(u => u.Source.Length > 0 && u.Target.Length > 0))
+        var usable = units.Where(u => u.Source.Length > 0 && u.Target.Length > 0).ToList();
+        await memories.LoadForImportAsync(opened.Value.EnterpriseId, usable.Select(u => u.Source), cancellationToken);
+        foreach (var unit in usable)
         {
             await memories.RememberAsync(opened.Value.EnterpriseId, Culture.Normalize(unit.SourceCulture)!, Culture.Normalize(unit.TargetCulture)!,
-                unit.Source, unit.Target, "import", cancellationToken);
+                unit.Source, unit.Target, "import", cancellationToken, loaded: true);
         }
 
         await db.SaveChangesAsync(cancellationToken);

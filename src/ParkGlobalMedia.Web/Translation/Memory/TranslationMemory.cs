@@ -24,16 +24,34 @@ public sealed class TranslationMemory(AppDbContext db, TimeProvider clock)
 {
     public const double DefaultFuzzyThreshold = 0.75;
 
+    /// <summary>
+    /// Brings the units an import may replace into the tracker in a few queries, so <see cref="RememberAsync"/> finds
+    /// them there instead of querying once per unit.
+    /// </summary>
+    public async Task LoadForImportAsync(Guid? enterpriseId, IEnumerable<string> sources, CancellationToken cancellationToken)
+    {
+        var scope = Term.ScopeOf(enterpriseId);
+        foreach (var keys in sources.Select(Key).Distinct().Chunk(500))
+        {
+            await db.Set<MemoryUnit>().Where(u => u.Scope == scope && keys.Contains(u.SourceKey)).LoadAsync(cancellationToken);
+        }
+    }
+
     /// <summary>Remembers a translation, replacing the unit for the same normalized source if there is one.</summary>
+    /// <param name="loaded">The candidates are in the tracker already (<see cref="LoadForImportAsync"/>).</param>
     public async Task<MemoryUnit> RememberAsync(
-        Guid? enterpriseId, string sourceCulture, string targetCulture, string source, string target, string origin, CancellationToken cancellationToken)
+        Guid? enterpriseId, string sourceCulture, string targetCulture, string source, string target, string origin, CancellationToken cancellationToken,
+        bool loaded = false)
     {
         var scope = Term.ScopeOf(enterpriseId);
         var key = Key(source);
         var now = clock.GetUtcNow().UtcDateTime;
-        var unit = db.Set<MemoryUnit>().Local.FirstOrDefault(u => u.Scope == scope && u.SourceCulture == sourceCulture && u.TargetCulture == targetCulture && u.SourceKey == key)
-                   ?? await db.Set<MemoryUnit>().FirstOrDefaultAsync(
-                       u => u.Scope == scope && u.SourceCulture == sourceCulture && u.TargetCulture == targetCulture && u.SourceKey == key, cancellationToken);
+        var unit = db.Set<MemoryUnit>().Local.FirstOrDefault(u => u.Scope == scope && u.SourceCulture == sourceCulture && u.TargetCulture == targetCulture && u.SourceKey == key);
+        if (unit is null && !loaded)
+        {
+            unit = await db.Set<MemoryUnit>().FirstOrDefaultAsync(
+                u => u.Scope == scope && u.SourceCulture == sourceCulture && u.TargetCulture == targetCulture && u.SourceKey == key, cancellationToken);
+        }
         if (unit is null)
         {
             unit = new MemoryUnit
