@@ -62,7 +62,7 @@ public sealed class StoryPageModel(
             return Problem(StatusCodes.Status404NotFound);
         }
 
-        Story = published.Value!;
+        await ShowAsync(published.Value!, cancellationToken);
         var (countedStory, storyCulture) = (Story.StoryId, Culture);
         void CountView(HttpContext http)
         {
@@ -74,10 +74,7 @@ public sealed class StoryPageModel(
 
         CountView(HttpContext);
         AllowCaching(onServe: CountView);
-        PageTitle = Story.SeoTitle ?? Story.Title;
-        Description = Story.SeoDescription ?? (Story.Summary.Length > 0 ? Story.Summary : Story.Excerpt);
         Canonical = SiteUrl(Culture, $"stories/{Story.Slug}");
-        OgType = "article";
         var translations = Story.Translations.ToDictionary(t => t.Culture, t => $"stories/{t.Slug}");
         translations[Culture] = $"stories/{Story.Slug}";
         AddLanguages(translations.GetValueOrDefault);
@@ -87,8 +84,6 @@ public sealed class StoryPageModel(
             var first = Site.Cultures.First(translations.ContainsKey);
             DefaultAlternate = SiteUrl(first, translations[first]);
         }
-
-        await LoadClassificationAndCoverAsync(cancellationToken);
 
         JsonLd = JsonSerializer.Serialize(new Dictionary<string, object?>
         {
@@ -133,21 +128,22 @@ public sealed class StoryPageModel(
             return Problem(StatusCodes.Status404NotFound);
         }
 
-        Story = preview.Value;
+        await ShowAsync(preview.Value, cancellationToken);
         PreviewExpiresAt = ticket.ExpiresAt;
-        PageTitle = Story.SeoTitle ?? Story.Title;
-        Description = Story.SeoDescription ?? (Story.Summary.Length > 0 ? Story.Summary : Story.Excerpt);
-        OgType = "article";
         AddLanguages(_ => null);
-        await LoadClassificationAndCoverAsync(cancellationToken);
         return Page();
     }
 
     /// <summary>When this page is a preview: until when its link works (the banner says so).</summary>
     public DateTimeOffset? PreviewExpiresAt { get; private set; }
 
-    private async Task LoadClassificationAndCoverAsync(CancellationToken cancellationToken)
+    /// <summary>What a published story and a preview show alike: title and description tags, the category's name, the cover.</summary>
+    private async Task ShowAsync(PublishedStory story, CancellationToken cancellationToken)
     {
+        Story = story;
+        PageTitle = Story.SeoTitle ?? Story.Title;
+        Description = Story.SeoDescription ?? (Story.Summary.Length > 0 ? Story.Summary : Story.Excerpt);
+        OgType = "article";
         var names = await Db.Categories.AsNoTracking().Where(c => c.Key == Story.Category).Select(c => c.Names).FirstOrDefaultAsync(cancellationToken);
         CategoryName = (names is null ? null : LocalizedText.Pick(names, Culture)) ?? Story.Category;
         if (Story.CoverAssetId is not { } cover)
