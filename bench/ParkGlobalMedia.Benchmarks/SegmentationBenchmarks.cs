@@ -1,7 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Running;
-using Markdig;
-using ParkGlobalMedia.Markdown;
 using ParkGlobalMedia.Translation.Segmentation;
 
 namespace ParkGlobalMedia.Benchmarks;
@@ -12,8 +10,6 @@ namespace ParkGlobalMedia.Benchmarks;
 /// </summary>
 public class SegmentationBenchmarks
 {
-    private static readonly MarkdownPipeline Pipeline = MarkdownRenderer.Extensions(new MarkdownPipelineBuilder()).UsePreciseSourceLocation().Build();
-
     private string _story = "";
     private SegmentedMarkdown _segmented = null!;
     private Dictionary<string, string> _translations = [];
@@ -40,7 +36,7 @@ public class SegmentationBenchmarks
     }
 
     [Benchmark(Baseline = true, Description = "Markdig parse (same pipeline)")]
-    public object Parse() => Markdig.Markdown.Parse(_story, Pipeline);
+    public object Parse() => Markdig.Markdown.Parse(_story, MarkdownSegmenter.Pipeline);
 
     [Benchmark(Description = "segment")]
     public SegmentedMarkdown Segment() => MarkdownSegmenter.Segment(_story);

@@ -61,8 +61,6 @@ public static class MarkdownReassembler
         return (markdown, [.. problems, .. LostMarkup(segment, markdown)]);
     }
 
-    private static readonly Markdig.MarkdownPipeline Inlines = ParkGlobalMedia.Markdown.MarkdownRenderer.Extensions(new Markdig.MarkdownPipelineBuilder()).Build();
-
     /// <summary>
     /// Emphasis, links and images the written Markdown no longer has. CommonMark decides from the characters around a
     /// "*" whether it opens or closes emphasis, so a translation that puts a letter right after punctuation
@@ -78,7 +76,7 @@ public static class MarkdownReassembler
             yield break;
         }
 
-        var document = Markdig.Markdown.Parse(markdown, Inlines);
+        var document = Markdig.Markdown.Parse(markdown, MarkdownSegmenter.Pipeline);
         var emphasis = document.Descendants<Markdig.Syntax.Inlines.EmphasisInline>().Count();
         var links = document.Descendants<Markdig.Syntax.Inlines.LinkInline>().Count(l => !l.IsAutoLink && l.Reference is null && !l.IsShortcut);
         if (emphasis < expected)

@@ -30,7 +30,8 @@ public sealed record SegmentedMarkdown(string Source, IReadOnlyList<Segment> Seg
 /// </summary>
 public static partial class MarkdownSegmenter
 {
-    private static readonly MarkdownPipeline Pipeline = MarkdownRenderer.Extensions(new MarkdownPipelineBuilder()).UsePreciseSourceLocation().Build();
+    /// <summary>The stories' dialect, with the source positions segmentation needs.</summary>
+    internal static readonly MarkdownPipeline Pipeline = MarkdownRenderer.Extensions(new MarkdownPipelineBuilder()).UsePreciseSourceLocation().Build();
 
     public static SegmentedMarkdown Segment(string markdown, string idPrefix = "body")
     {
