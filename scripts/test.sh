@@ -28,6 +28,11 @@ passed="$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")"
 failed="$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")"
 errors="$(sed -n 's/.* error="\([0-9]*\)".*/\1/p' <<<"$counters")"
 failed=$(( ${failed:-0} + ${errors:-0} ))
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  # The runner failed though no test did (a test host exiting badly after the last test): show its own words.
+  echo "dotnet test exited with $status although no test failed; the run's messages:" >&2
+  sed -n '/<RunInfos>/,/<\/RunInfos>/p' "$trx" >&2
+fi
 echo "${passed:-0} passed, ${failed} failed"
 if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "${passed:-0}" -eq 0 ]; then
   exit 1
