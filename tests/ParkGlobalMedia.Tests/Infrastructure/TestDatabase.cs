@@ -62,11 +62,24 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         if (_postgresAdmin is not null)
         {
-            NpgsqlConnection.ClearAllPools();
-            await using var connection = new NpgsqlConnection(_postgresAdmin);
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresName}\" WITH (FORCE)", connection);
-            await command.ExecuteNonQueryAsync();
+            // Test classes finish in parallel, and concurrent DROP DATABASE ... WITH (FORCE) statements can fail
+            // against each other (seen in landing runs as a class cleanup failure with every test passed): a few tries.
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    NpgsqlConnection.ClearAllPools();
+                    await using var connection = new NpgsqlConnection(_postgresAdmin);
+                    await connection.OpenAsync();
+                    await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresName}\" WITH (FORCE)", connection);
+                    await command.ExecuteNonQueryAsync();
+                    break;
+                }
+                catch (PostgresException) when (attempt < 5)
+                {
+                    await Task.Delay(200 * attempt);
+                }
+            }
         }
         else
         {
