@@ -14,13 +14,21 @@ namespace ParkGlobalMedia.Translation;
 /// </summary>
 public static class TranslationResources
 {
+    /// <summary>Whether the caller may read the shared resource (null) or an enterprise's.</summary>
+    public static bool MayRead(CallerContext caller, Guid? enterpriseId) =>
+        enterpriseId is { } id ? ContentPermissions.CanReadDrafts(caller, id) : caller.IsAuthenticated;
+
+    /// <summary>Whether the caller may change the shared resource (null) or an enterprise's.</summary>
+    public static bool MayWrite(CallerContext caller, Guid? enterpriseId) =>
+        enterpriseId is { } id ? ContentPermissions.CanEdit(caller, id) : ContentPermissions.CanManageEnterprise(caller);
+
     /// <summary>Resolves "shared" or an enterprise slug, checking the caller may read (or write) it.</summary>
     public static async Task<Outcome<(Guid? EnterpriseId, string Name)>> OpenAsync(
         AppDbContext db, CallerContext caller, string name, string what, bool write, CancellationToken cancellationToken)
     {
         if (name == Term.SharedScope)
         {
-            if (write ? !ContentPermissions.CanManageEnterprise(caller) : !caller.IsAuthenticated)
+            if (write ? !MayWrite(caller, null) : !MayRead(caller, null))
             {
                 return Failure.Forbidden(write
                     ? $"Only centre curators and admins change the shared provincial {what}."
@@ -31,13 +39,13 @@ public static class TranslationResources
         }
 
         var enterprise = await db.Enterprises.AsNoTracking().Where(e => e.Slug == name).Select(e => (Guid?)e.Id).FirstOrDefaultAsync(cancellationToken);
-        if (enterprise is not { } id || !ContentPermissions.CanReadDrafts(caller, id))
+        if (enterprise is not { } id || !MayRead(caller, id))
         {
             // Not found for outsiders too: an enterprise's termbase and memory are its own business.
             return Failure.NotFound($"There is no {what} '{name}' you can read.");
         }
 
-        if (write && !ContentPermissions.CanEdit(caller, id))
+        if (write && !MayWrite(caller, id))
         {
             return Failure.Forbidden($"Changing the {what} of '{name}' needs the EnterpriseEditor role in it.");
         }

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using ParkGlobalMedia.Content;
@@ -18,6 +19,9 @@ public sealed record TermInput(
     Dictionary<string, List<string>>? Forbidden,
     string? PartOfSpeech,
     string? Note);
+
+/// <summary>A file to download: what the API and the admin screens hand out alike.</summary>
+public sealed record ExportFile(byte[] Content, string ContentType, string FileName);
 
 public sealed record TermView(
     Guid Id, string Termbase, string SourceCulture, string Source, IReadOnlyDictionary<string, string> Targets, bool DoNotTranslate,
@@ -49,6 +53,13 @@ public sealed partial class Termbase(AppDbContext db, CultureCatalog cultures, T
         return string.IsNullOrWhiteSpace(search)
             ? terms
             : terms.Where(t => t.Source.Contains(search, StringComparison.OrdinalIgnoreCase) || t.Targets.Values.Any(v => v.Contains(search, StringComparison.OrdinalIgnoreCase))).ToList();
+    }
+
+    /// <summary>One term of the termbase, or null when <paramref name="id"/> is not in it (another termbase's included).</summary>
+    public async Task<Term?> FindAsync(Guid? enterpriseId, Guid id, CancellationToken cancellationToken)
+    {
+        var scope = Term.ScopeOf(enterpriseId);
+        return await db.Set<Term>().AsNoTracking().FirstOrDefaultAsync(t => t.Id == id && t.Scope == scope, cancellationToken);
     }
 
     /// <summary>Adds the term, or changes the termbase's term with the same source text and culture.</summary>
@@ -116,6 +127,39 @@ public sealed partial class Termbase(AppDbContext db, CultureCatalog cultures, T
 
         await db.SaveChangesAsync(cancellationToken);
         return checkedRows.Count;
+    }
+
+    /// <summary>The whole termbase as CSV, with a byte order mark: spreadsheet programs then read the Chinese as UTF-8.</summary>
+    public async Task<ExportFile> ExportCsvAsync(Guid? enterpriseId, string termbase, CancellationToken cancellationToken)
+    {
+        var csv = TermCsv.Write(await ListAsync(enterpriseId, null, cancellationToken));
+        return new([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv)], "text/csv; charset=utf-8", $"termbase-{termbase}.csv");
+    }
+
+    /// <summary>The whole termbase as TBX-Basic.</summary>
+    public async Task<ExportFile> ExportTbxAsync(Guid? enterpriseId, string termbase, CancellationToken cancellationToken)
+    {
+        var tbx = TermTbx.Write(await ListAsync(enterpriseId, null, cancellationToken), termbase);
+        return new(Encoding.UTF8.GetBytes(tbx), "application/x-tbx+xml; charset=utf-8", $"termbase-{termbase}.tbx");
+    }
+
+    /// <summary>Imports a CSV file (UTF-8, see <see cref="TermCsv"/>): a file of the wrong shape is refused as a whole.</summary>
+    public async Task<Outcome<int>> ImportCsvAsync(Guid? enterpriseId, Stream csv, CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(csv, Encoding.UTF8);
+        var (rows, problem) = TermCsv.Read(await reader.ReadToEndAsync(cancellationToken));
+        return problem is not null ? Failure.Invalid("file", problem) : await ImportAsync(enterpriseId, rows, cancellationToken);
+    }
+
+    /// <summary>Imports a TBX-Basic file (see <see cref="TermTbx"/>): broken or foreign XML is refused as a whole.</summary>
+    public async Task<Outcome<int>> ImportTbxAsync(Guid? enterpriseId, Stream tbx, CancellationToken cancellationToken)
+    {
+        // XmlReader reads synchronously: take the (size-limited) body into memory first.
+        using var buffer = new MemoryStream();
+        await tbx.CopyToAsync(buffer, cancellationToken);
+        buffer.Position = 0;
+        var (rows, problem) = TermTbx.Read(buffer);
+        return problem is not null ? Failure.Invalid("file", problem) : await ImportAsync(enterpriseId, rows, cancellationToken);
     }
 
     /// <summary>

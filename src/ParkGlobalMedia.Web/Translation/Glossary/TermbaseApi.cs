@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ParkGlobalMedia.Identity;
 using ParkGlobalMedia.Platform;
@@ -40,8 +39,8 @@ public static class TermbaseApi
             return opened.Failure!.ToProblem();
         }
 
-        var tbx = TermTbx.Write(await terms.ListAsync(opened.Value.EnterpriseId, null, cancellationToken), opened.Value.Name);
-        return TypedResults.File(Encoding.UTF8.GetBytes(tbx), "application/x-tbx+xml; charset=utf-8", $"termbase-{opened.Value.Name}.tbx");
+        var file = await terms.ExportTbxAsync(opened.Value.EnterpriseId, opened.Value.Name, cancellationToken);
+        return TypedResults.File(file.Content, file.ContentType, file.FileName);
     }
 
     private static async Task<Results<Ok<ImportResult>, ProblemHttpResult>> ImportTbxAsync(
@@ -53,17 +52,7 @@ public static class TermbaseApi
             return opened.Failure!.ToProblem();
         }
 
-        // XmlReader reads synchronously: take the (size-limited) body into memory first.
-        using var body = new MemoryStream();
-        await request.Body.CopyToAsync(body, cancellationToken);
-        body.Position = 0;
-        var (rows, problem) = TermTbx.Read(body);
-        if (problem is not null)
-        {
-            return Failure.Invalid("file", problem).ToProblem();
-        }
-
-        var imported = await terms.ImportAsync(opened.Value.EnterpriseId, rows, cancellationToken);
+        var imported = await terms.ImportTbxAsync(opened.Value.EnterpriseId, request.Body, cancellationToken);
         return imported.Succeeded ? TypedResults.Ok(new ImportResult(imported.Value)) : imported.Failure!.ToProblem();
     }
 
@@ -115,9 +104,8 @@ public static class TermbaseApi
             return opened.Failure!.ToProblem();
         }
 
-        var csv = TermCsv.Write(await terms.ListAsync(opened.Value.EnterpriseId, null, cancellationToken));
-        // With a byte order mark: spreadsheet programs then read the Chinese as UTF-8.
-        return TypedResults.File([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv)], "text/csv; charset=utf-8", $"termbase-{opened.Value.Name}.csv");
+        var file = await terms.ExportCsvAsync(opened.Value.EnterpriseId, opened.Value.Name, cancellationToken);
+        return TypedResults.File(file.Content, file.ContentType, file.FileName);
     }
 
     private static async Task<Results<Ok<ImportResult>, ProblemHttpResult>> ImportAsync(
@@ -129,14 +117,7 @@ public static class TermbaseApi
             return opened.Failure!.ToProblem();
         }
 
-        using var reader = new StreamReader(request.Body, Encoding.UTF8);
-        var (rows, problem) = TermCsv.Read(await reader.ReadToEndAsync(cancellationToken));
-        if (problem is not null)
-        {
-            return Failure.Invalid("file", problem).ToProblem();
-        }
-
-        var imported = await terms.ImportAsync(opened.Value.EnterpriseId, rows, cancellationToken);
+        var imported = await terms.ImportCsvAsync(opened.Value.EnterpriseId, request.Body, cancellationToken);
         return imported.Succeeded ? TypedResults.Ok(new ImportResult(imported.Value)) : imported.Failure!.ToProblem();
     }
 

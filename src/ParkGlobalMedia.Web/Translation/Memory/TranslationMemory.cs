@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using ParkGlobalMedia.Platform.Cultures;
 using ParkGlobalMedia.Platform.Data;
 using ParkGlobalMedia.Translation.Glossary;
 using ParkGlobalMedia.Translation.Segmentation;
@@ -20,7 +21,7 @@ public sealed record MemoryMatch(Guid UnitId, string Source, string Target, doub
 /// over characters, which suits Chinese as well as English) are offered to the reviewer with the difference marked.
 /// An enterprise's own unit wins over a shared one.
 /// </summary>
-public sealed class TranslationMemory(AppDbContext db, TimeProvider clock)
+public sealed partial class TranslationMemory(AppDbContext db, CultureCatalog cultures, TimeProvider clock)
 {
     public const double DefaultFuzzyThreshold = 0.75;
 
@@ -66,9 +67,9 @@ public sealed class TranslationMemory(AppDbContext db, TimeProvider clock)
         return unit;
     }
 
-    /// <summary>Exact matches for many segments at once (one query), the enterprise's unit before a shared one.</summary>
+    /// <summary>Exact matches for many segments at once (one query), the enterprise's unit before a shared one (null: shared only).</summary>
     public async Task<IReadOnlyDictionary<string, MemoryUnit>> ExactAsync(
-        Guid enterpriseId, string sourceCulture, string targetCulture, IEnumerable<string> sources, CancellationToken cancellationToken)
+        Guid? enterpriseId, string sourceCulture, string targetCulture, IEnumerable<string> sources, CancellationToken cancellationToken)
     {
         var keys = sources.Distinct().ToDictionary(s => s, Key);
         var scopes = new[] { Term.SharedScope, Term.ScopeOf(enterpriseId) };
@@ -82,7 +83,7 @@ public sealed class TranslationMemory(AppDbContext db, TimeProvider clock)
 
     /// <summary>The most similar units at or above <paramref name="threshold"/>, best first, with the difference to the new source.</summary>
     public async Task<IReadOnlyList<MemoryMatch>> FuzzyAsync(
-        Guid enterpriseId, string sourceCulture, string targetCulture, string source, double threshold = DefaultFuzzyThreshold, int take = 3,
+        Guid? enterpriseId, string sourceCulture, string targetCulture, string source, double threshold = DefaultFuzzyThreshold, int take = 3,
         CancellationToken cancellationToken = default)
     {
         var words = Words(source);
