@@ -35,3 +35,8 @@ public sealed class TermbasesModel(AppDbContext db) : ResourcePickerModel(db)
 {
     public override string What => "termbase";
 }
+
+public sealed class MemoriesModel(AppDbContext db) : ResourcePickerModel(db)
+{
+    public override string What => "memory";
+}
