@@ -14,7 +14,7 @@ public sealed record ImportForm(string What, string Action, IReadOnlyList<string
 /// A file import (all or nothing, by the service). The declared size is checked before the body is read and the
 /// antiforgery token after, by hand: read first, a file over the limit would only fail the token check with a bare
 /// 400, where the person should read the file's size and the limit. Pages deriving from this bind nothing for the
-/// same reason (binding reads the form), and take their route value from the route data.
+/// same reason (binding reads the form).
 /// </summary>
 public abstract class ImportPageModel(AppDbContext db, CultureCatalog cultures, IAntiforgery antiforgery) : TranslationPageModel(db, cultures)
 {
@@ -23,23 +23,18 @@ public abstract class ImportPageModel(AppDbContext db, CultureCatalog cultures, 
 
     public abstract IReadOnlyList<string> Formats { get; }
 
-    /// <summary>Where the resource's screen is, to go back to.</summary>
-    public abstract string ScreenPath { get; }
-
     public string? Format { get; private set; }
 
-    public ImportForm Form => new(What, $"{ScreenPath}/import", Formats, Format, MaxBytes);
-
-    private string? RouteName => RouteData.Values[What] as string;
+    public ImportForm Form => ImportFormFor(Formats, Format);
 
     protected abstract Task<Outcome<int>> ImportAsync(string format, Stream file, CancellationToken cancellationToken);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
-        await OpenAsync(RouteName, write: true, cancellationToken) ?? Page();
+        await OpenAsync(write: true, cancellationToken) ?? Page();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (await OpenAsync(RouteName, write: true, cancellationToken) is { } refused)
+        if (await OpenAsync(write: true, cancellationToken) is { } refused)
         {
             return refused;
         }

@@ -16,7 +16,6 @@ public sealed class MemoryImportModel(TranslationMemory memories, AppDbContext d
 
     protected override string What => "memory";
     public override IReadOnlyList<string> Formats => FileFormats;
-    public override string ScreenPath => $"/admin/memories/{Name}";
 
     protected override Task<Outcome<int>> ImportAsync(string format, Stream file, CancellationToken cancellationToken) =>
         memories.ImportTmxAsync(EnterpriseId, file, cancellationToken);

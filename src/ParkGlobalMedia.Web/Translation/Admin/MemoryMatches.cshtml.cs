@@ -21,14 +21,13 @@ public sealed class MemoryMatchesModel(TranslationMemory memories, AppDbContext 
     [BindProperty] public string? Source { get; set; }
 
     public MemoryLookup? Found { get; private set; }
-    public string ScreenPath => $"/admin/memories/{Name}";
 
-    public async Task<IActionResult> OnGetAsync(string memory, CancellationToken cancellationToken) =>
-        await OpenAsync(memory, write: false, cancellationToken) ?? Page();
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        await OpenAsync(write: false, cancellationToken) ?? Page();
 
-    public async Task<IActionResult> OnPostAsync(string memory, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (await OpenAsync(memory, write: false, cancellationToken) is { } refused)
+        if (await OpenAsync(write: false, cancellationToken) is { } refused)
         {
             return refused;
         }

@@ -16,7 +16,7 @@ public abstract class ResourcePickerModel(AppDbContext db) : AdminPageModel
     /// <summary>"termbase" or "memory": the text keys' prefix and the screens' path.</summary>
     public abstract string What { get; }
 
-    public string Path => What == "termbase" ? "/admin/termbases" : "/admin/memories";
+    public string Path => TranslationPageModel.PickerPathOf(What);
 
     public List<Entry> Entries { get; } = [];
 

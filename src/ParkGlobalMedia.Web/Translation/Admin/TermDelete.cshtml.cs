@@ -1,44 +1,18 @@
-using Microsoft.AspNetCore.Mvc;
+using ParkGlobalMedia.Platform;
 using ParkGlobalMedia.Platform.Cultures;
 using ParkGlobalMedia.Platform.Data;
 using ParkGlobalMedia.Translation.Glossary;
 
 namespace ParkGlobalMedia.Translation.Admin;
 
-/// <summary>Asks before a term is deleted (a page and a POST form: no script needed), then deletes it.</summary>
-public sealed class TermDeleteModel(Termbase terms, AppDbContext db, CultureCatalog cultures) : TranslationPageModel(db, cultures)
+/// <summary>Deletes a term after asking.</summary>
+public sealed class TermDeleteModel(Termbase terms, AppDbContext db, CultureCatalog cultures) : ConfirmDeleteModel<Term>(db, cultures)
 {
     protected override string What => "termbase";
 
-    public Term? Term { get; private set; }
-    public string ScreenPath => $"/admin/termbases/{Name}";
+    protected override Task<Term?> FindAsync(Guid id, CancellationToken cancellationToken) => terms.FindAsync(EnterpriseId, id, cancellationToken);
 
-    public async Task<IActionResult> OnGetAsync(string termbase, Guid id, CancellationToken cancellationToken)
-    {
-        if (await OpenAsync(termbase, write: true, cancellationToken) is { } refused)
-        {
-            return refused;
-        }
+    protected override Task<Outcome<bool>> DeleteAsync(Guid id, CancellationToken cancellationToken) => terms.DeleteAsync(EnterpriseId, id, cancellationToken);
 
-        Term = await terms.FindAsync(EnterpriseId, id, cancellationToken);
-        return Term is null ? NotFoundPage() : Page();
-    }
-
-    public async Task<IActionResult> OnPostAsync(string termbase, Guid id, CancellationToken cancellationToken)
-    {
-        if (await OpenAsync(termbase, write: true, cancellationToken) is { } refused)
-        {
-            return refused;
-        }
-
-        var term = await terms.FindAsync(EnterpriseId, id, cancellationToken);
-        var deleted = await terms.DeleteAsync(EnterpriseId, id, cancellationToken);
-        if (!deleted.Succeeded)
-        {
-            return Refused(deleted.Failure!);
-        }
-
-        Notice = T.Format("termbase.deleted", term?.Source);
-        return Redirect(ScreenPath);
-    }
+    protected override string DeletedNotice(Term? deleted) => T.Format("termbase.deleted", deleted?.Source);
 }

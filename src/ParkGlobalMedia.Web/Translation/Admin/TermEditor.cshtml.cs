@@ -30,14 +30,13 @@ public sealed class TermEditorModel(Termbase terms, AppDbContext db, CultureCata
     public Guid? TermId { get; private set; }
 
     public bool IsNew => TermId is null;
-    public string ScreenPath => $"/admin/termbases/{Name}";
 
     /// <summary>A row per enabled culture, plus any culture the form came back with (so nothing typed is dropped).</summary>
     public IEnumerable<string> Rows => Cultures.Select(c => c.Code).Concat(Targets.Keys).Concat(Forbidden.Keys).Distinct(StringComparer.OrdinalIgnoreCase);
 
-    public async Task<IActionResult> OnGetAsync(string termbase, string id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
-        if (await OpenAsync(termbase, write: true, cancellationToken) is { } refused)
+        if (await OpenAsync(write: true, cancellationToken) is { } refused)
         {
             return refused;
         }
@@ -60,9 +59,9 @@ public sealed class TermEditorModel(Termbase terms, AppDbContext db, CultureCata
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string termbase, string id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(string id, CancellationToken cancellationToken)
     {
-        if (await OpenAsync(termbase, write: true, cancellationToken) is { } refused)
+        if (await OpenAsync(write: true, cancellationToken) is { } refused)
         {
             return refused;
         }

@@ -16,7 +16,6 @@ public sealed class TermImportModel(Termbase terms, AppDbContext db, CultureCata
 
     protected override string What => "termbase";
     public override IReadOnlyList<string> Formats => FileFormats;
-    public override string ScreenPath => $"/admin/termbases/{Name}";
 
     protected override Task<Outcome<int>> ImportAsync(string format, Stream file, CancellationToken cancellationToken) =>
         format == "tbx" ? terms.ImportTbxAsync(EnterpriseId, file, cancellationToken) : terms.ImportCsvAsync(EnterpriseId, file, cancellationToken);
