@@ -28,38 +28,8 @@ public sealed class EnterpriseEditorTests(SqliteAppFactory app) : IClassFixture<
     }
 
     /// <summary>What the browser would post: every named control's current value, then the changes.</summary>
-    private static List<KeyValuePair<string, string>> Submission(IHtmlDocument page, Dictionary<string, string?> changes)
-    {
-        var form = page.QuerySelector("main form.card")!;
-        var values = new List<KeyValuePair<string, string>>();
-        foreach (var control in form.QuerySelectorAll("input[name], select[name], textarea[name]"))
-        {
-            var name = control.GetAttribute("name")!;
-            if (changes.ContainsKey(name))
-            {
-                continue;
-            }
-
-            switch (control)
-            {
-                case IHtmlInputElement { Type: "checkbox" } box:
-                    if (box.IsChecked) { values.Add(new(name, box.Value)); }
-                    break;
-                case IHtmlInputElement input:
-                    values.Add(new(name, input.Value));
-                    break;
-                case IHtmlSelectElement select:
-                    values.Add(new(name, select.Value ?? ""));
-                    break;
-                case IHtmlTextAreaElement area:
-                    values.Add(new(name, area.Value));
-                    break;
-            }
-        }
-
-        values.AddRange(changes.Where(c => c.Value is not null).Select(c => new KeyValuePair<string, string>(c.Key, c.Value!)));
-        return values;
-    }
+    private static List<KeyValuePair<string, string>> Submission(IHtmlDocument page, Dictionary<string, string?> changes) =>
+        AdminSession.FormValues(page.QuerySelector("main form.card")!, changes);
 
     private static async Task<(HttpStatusCode Status, IHtmlDocument Page)> PostAsync(AdminSession admin, string url, Dictionary<string, string?> changes)
     {

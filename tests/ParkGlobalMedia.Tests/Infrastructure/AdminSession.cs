@@ -1,4 +1,5 @@
 using System.Net;
+using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -56,5 +57,38 @@ public sealed class AdminSession(HttpClient client)
         var action = form.GetAttribute("action") is { Length: > 0 } explicitAction ? explicitAction : pageUrl;
         var response = await client.PostAsync(action, new FormUrlEncodedContent(values));
         return (response.StatusCode, response);
+    }
+
+    /// <summary>What a browser posts for <paramref name="form"/>: every named control's current value, then the changes.</summary>
+    public static List<KeyValuePair<string, string>> FormValues(IElement form, IReadOnlyDictionary<string, string?> changes)
+    {
+        var values = new List<KeyValuePair<string, string>>();
+        foreach (var control in form.QuerySelectorAll("input[name], select[name], textarea[name]"))
+        {
+            var name = control.GetAttribute("name")!;
+            if (changes.ContainsKey(name))
+            {
+                continue;
+            }
+
+            switch (control)
+            {
+                case IHtmlInputElement { Type: "checkbox" } box:
+                    if (box.IsChecked) { values.Add(new(name, box.Value)); }
+                    break;
+                case IHtmlInputElement input:
+                    values.Add(new(name, input.Value));
+                    break;
+                case IHtmlSelectElement select:
+                    values.Add(new(name, select.Value ?? ""));
+                    break;
+                case IHtmlTextAreaElement area:
+                    values.Add(new(name, area.Value));
+                    break;
+            }
+        }
+
+        values.AddRange(changes.Where(c => c.Value is not null).Select(c => new KeyValuePair<string, string>(c.Key, c.Value!)));
+        return values;
     }
 }

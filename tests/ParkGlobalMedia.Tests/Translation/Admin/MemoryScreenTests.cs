@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text;
 using AngleSharp.Html.Dom;
-using AngleSharp.Html.Parser;
 using ParkGlobalMedia.Tests.Infrastructure;
+using static ParkGlobalMedia.Tests.Translation.Admin.ScreenCalls;
 
 namespace ParkGlobalMedia.Tests.Translation.Admin;
 
@@ -15,8 +15,6 @@ public abstract class MemoryScreenTests(AppFactory app)
 {
     private Seed Seed => app.Seed;
     private string Screen => $"/admin/memories/{Seed.EnterpriseA}";
-
-    private static string Unique() => Guid.NewGuid().ToString("N")[..6];
 
     private async Task RememberAsync(string token, string memory, string source, string target, string to = "en")
     {
@@ -175,9 +173,8 @@ public abstract class MemoryScreenTests(AppFactory app)
         var (_, admin) = await (await AdminSession.SignInAsync(app, Seed.EditorA.Email)).GetAsync($"{Screen}?q={unique}");
         var deleteUrl = admin.QuerySelector("table.units td.actions a")!.GetAttribute("href")!;
         Assert.Equal(HttpStatusCode.Redirect, (await reviewer.GetAsync(deleteUrl)).Status);
-        var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        using var delete = await reviewer.Client.PostAsync(deleteUrl, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
-        Assert.Equal(HttpStatusCode.Redirect, delete.StatusCode);
+        var (refused, _, delete) = await reviewer.PostWithTokenAsync(page, deleteUrl);
+        Assert.Equal(HttpStatusCode.Redirect, refused);
         Assert.StartsWith("/admin/denied", delete.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
         Assert.Single((await reviewer.GetAsync($"{Screen}?q={unique}")).Page.QuerySelectorAll("table.units tbody tr"));
     }
@@ -197,10 +194,8 @@ public abstract class MemoryScreenTests(AppFactory app)
         var editorA = await AdminSession.SignInAsync(app, Seed.EditorA.Email);
         Assert.Equal(HttpStatusCode.NotFound, (await editorA.GetAsync($"{Screen}/units/{unitId}/delete")).Status);
         var (_, screen) = await editorA.GetAsync(Screen);
-        var token = screen.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        using var delete = await editorA.Client.PostAsync($"{Screen}/units/{unitId}/delete", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
-        Assert.Equal(HttpStatusCode.NotFound, delete.StatusCode);
-        var page = new HtmlParser().ParseDocument(await delete.Content.ReadAsStringAsync());
+        var (delete, page, _) = await editorA.PostWithTokenAsync(screen, $"{Screen}/units/{unitId}/delete");
+        Assert.Equal(HttpStatusCode.NotFound, delete);
         Assert.Contains($"Unit {unitId} is not in this memory.", page.ErrorMessages());
         Assert.Single((await editorB.GetAsync($"/admin/memories/{Seed.EnterpriseB}?q={unique}")).Page.QuerySelectorAll("table.units tbody tr"));
     }

@@ -17,33 +17,7 @@ internal static class ScreenCalls
     {
         var (_, page) = await session.GetAsync(pageUrl);
         var form = page.QuerySelector(formSelector) as IHtmlFormElement ?? throw new InvalidOperationException($"No form '{formSelector}' on {pageUrl}: {page.Title}");
-        var values = new List<KeyValuePair<string, string>>();
-        foreach (var control in form.QuerySelectorAll("input[name], select[name], textarea[name]"))
-        {
-            var name = control.GetAttribute("name")!;
-            if (changes.ContainsKey(name))
-            {
-                continue;
-            }
-
-            switch (control)
-            {
-                case IHtmlInputElement { Type: "checkbox" } box:
-                    if (box.IsChecked) { values.Add(new(name, box.Value)); }
-                    break;
-                case IHtmlInputElement input:
-                    values.Add(new(name, input.Value));
-                    break;
-                case IHtmlSelectElement select:
-                    values.Add(new(name, select.Value ?? ""));
-                    break;
-                case IHtmlTextAreaElement area:
-                    values.Add(new(name, area.Value));
-                    break;
-            }
-        }
-
-        values.AddRange(changes.Where(c => c.Value is not null).Select(c => new KeyValuePair<string, string>(c.Key, c.Value!)));
+        var values = AdminSession.FormValues(form, changes);
         var action = form.GetAttribute("action") is { Length: > 0 } explicitAction ? explicitAction : pageUrl;
         var response = await session.Client.PostAsync(action, new FormUrlEncodedContent(values));
         return (response.StatusCode, Parser.ParseDocument(await response.Content.ReadAsStringAsync()), response);
@@ -63,6 +37,21 @@ internal static class ScreenCalls
             { new ByteArrayContent(content), "file", fileName },
         };
         var response = await session.Client.PostAsync(form.GetAttribute("action"), body);
+        return (response.StatusCode, Parser.ParseDocument(await response.Content.ReadAsStringAsync()), response);
+    }
+
+    /// <summary>A short random text that makes a test's entries its own in a database other tests share.</summary>
+    public static string Unique() => Guid.NewGuid().ToString("N")[..6];
+
+    /// <summary>The antiforgery token of the page's first form (the header's language form on any admin page).</summary>
+    public static string Token(this IDocument page) => page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
+    /// <summary>Posts fields with <paramref name="page"/>'s token straight to <paramref name="url"/>, as a crafted request would.</summary>
+    public static async Task<(HttpStatusCode Status, IHtmlDocument Page, HttpResponseMessage Response)> PostWithTokenAsync(
+        this AdminSession session, IDocument page, string url, Dictionary<string, string>? fields = null)
+    {
+        var values = new Dictionary<string, string>(fields ?? []) { ["__RequestVerificationToken"] = page.Token() };
+        var response = await session.Client.PostAsync(url, new FormUrlEncodedContent(values));
         return (response.StatusCode, Parser.ParseDocument(await response.Content.ReadAsStringAsync()), response);
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using AngleSharp.Html.Dom;
 using ParkGlobalMedia.Tests.Infrastructure;
+using static ParkGlobalMedia.Tests.Translation.Admin.ScreenCalls;
 
 namespace ParkGlobalMedia.Tests.Translation.Admin;
 
@@ -14,8 +15,6 @@ public abstract class TermbaseScreenTests(AppFactory app)
 {
     private Seed Seed => app.Seed;
     private string Screen => $"/admin/termbases/{Seed.EnterpriseA}";
-
-    private static string Unique() => Guid.NewGuid().ToString("N")[..6];
 
     private Task<AdminSession> EditorAsync(string language = "en") => AdminSession.SignInAsync(app, Seed.EditorA.Email, language);
 
@@ -178,19 +177,15 @@ public abstract class TermbaseScreenTests(AppFactory app)
         Assert.NotNull(page.QuerySelector("main a[href$='?handler=csv']"));
 
         // The token of the page's own (language) form, so the refusal is the permission's, not antiforgery's.
-        var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        using var post = await reviewer.Client.PostAsync($"{Screen}/terms/new", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = token, ["Source"] = $"不许{Unique()}", ["Targets[en]"] = "no",
-        }));
-        Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
+        var (refused, _, post) = await reviewer.PostWithTokenAsync(page, $"{Screen}/terms/new", new() { ["Source"] = $"不许{Unique()}", ["Targets[en]"] = "no" });
+        Assert.Equal(HttpStatusCode.Redirect, refused);
         Assert.StartsWith("/admin/denied", post.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
         var (_, denied) = await reviewer.GetAsync(post.Headers.Location.PathAndQuery);
         Assert.Equal("Not allowed", denied.QuerySelector("h1")!.TextContent);
 
         var (editorPage, _) = await reviewer.GetAsync($"{Screen}/terms/new");
         Assert.Equal(HttpStatusCode.Redirect, editorPage);
-        using var upload = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" }, { new StringContent("csv"), "format" } };
+        using var upload = new MultipartFormDataContent { { new StringContent(page.Token()), "__RequestVerificationToken" }, { new StringContent("csv"), "format" } };
         using var import = await reviewer.Client.PostAsync($"{Screen}/import", upload);
         Assert.Equal(HttpStatusCode.Redirect, import.StatusCode);
         Assert.StartsWith("/admin/denied", import.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
@@ -216,20 +211,15 @@ public abstract class TermbaseScreenTests(AppFactory app)
         Assert.Equal(HttpStatusCode.NotFound, (await editorA.GetAsync($"{Screen}/terms/{termId}")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await editorA.GetAsync($"{Screen}/terms/{termId}/delete")).Status);
         var (_, form) = await editorA.GetAsync($"{Screen}/terms/new");
-        var token = form.QuerySelector("main form.term-editor input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        using var edit = await editorA.Client.PostAsync($"{Screen}/terms/{termId}", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = token, ["Targets[en]"] = "typed by A", ["Note"] = "A's note",
-        }));
-        Assert.Equal(HttpStatusCode.NotFound, edit.StatusCode);
-        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await edit.Content.ReadAsStringAsync());
+        var (edit, page, _) = await editorA.PostWithTokenAsync(form, $"{Screen}/terms/{termId}", new() { ["Targets[en]"] = "typed by A", ["Note"] = "A's note" });
+        Assert.Equal(HttpStatusCode.NotFound, edit);
         Assert.Contains($"The term {termId} is not in the termbase “{Seed.EnterpriseA}”.", page.ErrorMessages());
         Assert.Equal("typed by A", ((IHtmlInputElement)page.QuerySelector("#target-en")!).Value);
         Assert.Equal("A's note", ((IHtmlTextAreaElement)page.QuerySelector("#Note")!).Value);
 
-        using var delete = await editorA.Client.PostAsync($"{Screen}/terms/{termId}/delete", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
-        Assert.Equal(HttpStatusCode.NotFound, delete.StatusCode);
-        Assert.Contains($"Term {termId} is not in this termbase.", await delete.Content.ReadAsStringAsync());
+        var (delete, deletePage, _) = await editorA.PostWithTokenAsync(form, $"{Screen}/terms/{termId}/delete");
+        Assert.Equal(HttpStatusCode.NotFound, delete);
+        Assert.Contains($"Term {termId} is not in this termbase.", deletePage.ErrorMessages());
         Assert.Single((await editorB.GetAsync($"/admin/termbases/{Seed.EnterpriseB}?q={Uri.EscapeDataString(source)}")).Page.QuerySelectorAll("table.terms tbody tr"));
     }
 
