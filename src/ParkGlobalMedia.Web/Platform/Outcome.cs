@@ -44,6 +44,9 @@ public readonly record struct Outcome<T>
 
     public static implicit operator Outcome<T>(T value) => new(value, null);
 
+    /// <summary>For values an implicit conversion cannot take (interfaces).</summary>
+    public static Outcome<T> Success(T value) => new(value, null);
+
     public static implicit operator Outcome<T>(Failure failure) => new(default, failure);
 }
 

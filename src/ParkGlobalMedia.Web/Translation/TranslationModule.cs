@@ -1,13 +1,18 @@
+using ParkGlobalMedia.Content.Stories;
 using ParkGlobalMedia.Platform.Http;
+using ParkGlobalMedia.Translation.Budgets;
 using ParkGlobalMedia.Translation.Glossary;
+using ParkGlobalMedia.Translation.Jobs;
 using ParkGlobalMedia.Translation.Memory;
 using ParkGlobalMedia.Translation.Providers;
+using ParkGlobalMedia.Translation.Review;
 
 namespace ParkGlobalMedia.Translation;
 
 /// <summary>
 /// Translation of stories: Markdown segmentation (Segmentation/), machine translation providers behind one interface
-/// (Providers/). Glossary, memory, jobs, review and QA build on these.
+/// (Providers/), termbases (Glossary/), translation memories (Memory/), QA (Quality/), per-culture translation
+/// documents and their review (Review/), background jobs and their API (Jobs/), and monthly budgets (Budgets/).
 /// </summary>
 public static class TranslationModule
 {
@@ -29,6 +34,23 @@ public static class TranslationModule
         // The admin imports check the declared size themselves, so a person gets the screen with the limit in words
         // rather than the API's up-front JSON answer (Kestrel's limit still holds while the body is read).
         builder.Services.Configure<ProblemHandling.LargeBodyPaths>(paths => paths.Prefixes.AddRange(["/admin/termbases", "/admin/memories"]));
+
+        builder.Services.AddOptions<TranslationBudgetOptions>().BindConfiguration(TranslationBudgetOptions.Section);
+        builder.Services.AddSingleton<TranslationBudgets>();
+        builder.Services.AddScoped<TranslationDocuments>();
+        builder.Services.AddScoped<TranslationReview>();
+        builder.Services.AddScoped<TranslationRelease>();
+        builder.Services.AddScoped<IVariantReleaseCheck>(services => services.GetRequiredService<TranslationRelease>());
+        builder.Services.AddScoped<IStoryChangeObserver>(services => services.GetRequiredService<TranslationRelease>());
+        builder.Services.AddScoped<TranslationJobs>();
+        builder.Services.AddScoped<TranslationJobRunner>();
+        builder.Services.AddSingleton<TranslationJobSignal>();
+        builder.Services.AddOptions<TranslationJobOptions>().BindConfiguration(TranslationJobOptions.Section);
+        if (builder.Configuration.GetSection(TranslationJobOptions.Section).Get<TranslationJobOptions>()?.Enabled ?? true)
+        {
+            builder.Services.AddHostedService<TranslationJobWorker>();
+        }
+
         return builder;
     }
 
@@ -36,6 +58,7 @@ public static class TranslationModule
     {
         app.MapTermbaseApi();
         app.MapMemoryApi();
+        app.MapTranslationApi();
         return app;
     }
 }

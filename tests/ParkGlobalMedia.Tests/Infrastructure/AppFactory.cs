@@ -135,3 +135,33 @@ public sealed class KestrelAppFactory : AppFactory
 
     protected override Uri ApiBaseAddress => BaseAddress;
 }
+
+/// <summary>
+/// The app with its Azure Translator adapter pointed at <see cref="Fakes.FakeAzureTranslator"/> on loopback, fast
+/// retries, and a small translation budget for the second seeded enterprise (beta-rail).
+/// </summary>
+public abstract class TranslationAppFactory(DatabaseProvider provider) : AppFactory(provider)
+{
+    public const long BetaRailBudget = 40;
+
+    public Fakes.FakeAzureTranslator Translator { get; } = new();
+
+    protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
+    {
+        ["Translation:Azure:Endpoint"] = Translator.BaseAddress.ToString(),
+        ["Translation:Azure:Key"] = Fakes.FakeAzureTranslator.DefaultKey,
+        ["Translation:Azure:Timeout"] = "00:00:10",
+        ["Translation:Retry:BaseDelay"] = "00:00:00.010",
+        ["Translation:Retry:MaxDelay"] = "00:00:01",
+        ["Translation:Jobs:PollInterval"] = "00:00:00.200",
+        [$"Translation:Budgets:Enterprises:beta-rail:azure"] = BetaRailBudget.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    protected override Task BeforeStartAsync() => Translator.InitializeAsync();
+
+    protected override async Task AfterStopAsync() => await Translator.DisposeAsync();
+}
+
+public sealed class SqliteTranslationAppFactory() : TranslationAppFactory(DatabaseProvider.Sqlite);
+
+public sealed class PostgresTranslationAppFactory() : TranslationAppFactory(DatabaseProvider.Postgres);

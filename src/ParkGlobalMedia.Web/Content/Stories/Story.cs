@@ -105,6 +105,15 @@ public sealed class StoryVersion
 
     /// <summary>Set when this version was made by restoring an older one.</summary>
     public int? RestoredFromNumber { get; set; }
+
+    /// <summary>
+    /// Set when a reviewer corrected the text under review (a translation reviewer fixing segments): whose text the
+    /// correction answers for. The four-eyes rule compares approvers with this author, not with the corrector.
+    /// </summary>
+    public Guid? CorrectedFromAuthorId { get; set; }
+
+    /// <summary>Whose text this is for the four-eyes rule: the corrected author for a review correction, else the author.</summary>
+    public Guid AccountableAuthorId => CorrectedFromAuthorId ?? AuthorId;
 }
 
 /// <summary>An audit record of one workflow move: who, when, why.</summary>

@@ -8,3 +8,12 @@ public interface IStoryChangeObserver
 {
     Task OnChangedAsync(StoryChanged change, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// A capability's say before a variant is approved or published (translation QA, pseudo-localized text): a failure
+/// refuses the move with its message. Checked on manual moves only; a scheduled publish was checked when approved.
+/// </summary>
+public interface IVariantReleaseCheck
+{
+    Task<ParkGlobalMedia.Platform.Failure?> CheckAsync(Story story, StoryVariant variant, string action, CancellationToken cancellationToken);
+}

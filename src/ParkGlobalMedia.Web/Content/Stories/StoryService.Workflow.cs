@@ -32,6 +32,18 @@ public sealed partial class StoryService
             return outcome;
         }
 
+        if (action.Name is StoryWorkflow.Approve or StoryWorkflow.Publish)
+        {
+            foreach (var check in releaseChecks)
+            {
+                if (await check.CheckAsync(story!, variant!, action.Name, cancellationToken) is { } refused)
+                {
+                    db.ChangeTracker.Clear();
+                    return refused;
+                }
+            }
+        }
+
         var saved = await SaveAsync(cancellationToken);
         if (saved is not null)
         {

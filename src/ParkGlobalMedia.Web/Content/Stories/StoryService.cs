@@ -19,6 +19,7 @@ public sealed partial class StoryService(
     TimeProvider clock,
     IEnumerable<IStoryChangeObserver> observers,
     IStoryAssetPolicy assetPolicy,
+    IEnumerable<IVariantReleaseCheck> releaseChecks,
     ILogger<StoryService> logger)
 {
     public async Task<Outcome<StoryVariant>> CreateAsync(CallerContext caller, CreateStoryRequest request, CancellationToken cancellationToken = default)
@@ -90,9 +91,18 @@ public sealed partial class StoryService(
 
     /// <summary>Saves new text for a culture as a new version. Creates the variant when the culture is new (a translation).</summary>
     public Task<Outcome<StoryVariant>> SaveDraftAsync(CallerContext caller, Guid storyId, string culture, VariantContent? content, string? ifMatch, CancellationToken cancellationToken = default) =>
-        SaveDraftAsync(caller, storyId, culture, content, ifMatch, restoredFrom: null, cancellationToken);
+        SaveDraftAsync(caller, storyId, culture, content, new DraftWrite(ifMatch), cancellationToken);
 
-    private async Task<Outcome<StoryVariant>> SaveDraftAsync(CallerContext caller, Guid storyId, string culture, VariantContent? content, string? ifMatch, int? restoredFrom, CancellationToken cancellationToken)
+    /// <summary>
+    /// How a draft save is guarded: by the If-Match the editor sent, or (for text the translation workflow writes) by
+    /// a precondition on the variant as it is now. <paramref name="ReviewerMayWrite"/>: a language reviewer of the
+    /// culture may write a translation that is not yet approved, not only editors; with <paramref name="ReviewCorrection"/>
+    /// their save during review is a correction, which keeps the variant in review and its author accountable.
+    /// </summary>
+    internal sealed record DraftWrite(
+        string? IfMatch, int? RestoredFrom = null, Func<StoryVariant?, Failure?>? Precondition = null, bool ReviewCorrection = false, bool ReviewerMayWrite = false);
+
+    internal async Task<Outcome<StoryVariant>> SaveDraftAsync(CallerContext caller, Guid storyId, string culture, VariantContent? content, DraftWrite write, CancellationToken cancellationToken)
     {
         var story = await LoadStoryAsync(caller, storyId, cancellationToken);
         if (story is null)
@@ -100,7 +110,11 @@ public sealed partial class StoryService(
             return StoryNotFound(storyId);
         }
 
-        if (!ContentPermissions.CanEdit(caller, story.EnterpriseId))
+        var existing = story.Variants.FirstOrDefault(v => string.Equals(v.Culture, Culture.Normalize(culture), StringComparison.OrdinalIgnoreCase));
+        var reviewing = write.ReviewerMayWrite && (existing?.State is null or WorkflowState.Draft or WorkflowState.InReview) &&
+                        ContentPermissions.CanReview(caller, story.EnterpriseId, existing?.Culture ?? Culture.Normalize(culture) ?? culture);
+        var correcting = reviewing && write.ReviewCorrection && existing is { State: WorkflowState.InReview };
+        if (!reviewing && !ContentPermissions.CanEdit(caller, story.EnterpriseId))
         {
             return Failure.Forbidden("You may read this story but not edit it: editing needs the EnterpriseEditor role in its enterprise.");
         }
@@ -116,9 +130,14 @@ public sealed partial class StoryService(
             return errors.ToFailure();
         }
 
+        if (write.Precondition?.Invoke(variant) is { } refused)
+        {
+            return refused;
+        }
+
         if (variant is not null)
         {
-            if (StoryETags.CheckIfMatch(ifMatch, StoryETags.Working(story, variant)) is { } stale)
+            if (write.Precondition is null && StoryETags.CheckIfMatch(write.IfMatch, StoryETags.Working(story, variant)) is { } stale)
             {
                 return stale;
             }
@@ -146,6 +165,10 @@ public sealed partial class StoryService(
                 return failure;
             }
         }
+        else if (correcting)
+        {
+            Record(variant, variant.State, variant.State, "correct", caller, null);
+        }
         else if (variant.State is WorkflowState.InReview or WorkflowState.Approved or WorkflowState.Published)
         {
             // New text needs new review; an approved, scheduled publish must not go out with unreviewed text.
@@ -154,9 +177,11 @@ public sealed partial class StoryService(
             variant.PublishAt = null;
         }
 
+        var correctedAuthor = correcting ? variant.DraftVersion?.AccountableAuthorId ?? variant.PublishedVersion?.AccountableAuthorId : null;
         variant.Slug = validated.Slug!;
         variant.UpdatedAt = Now;
-        await AddVersionAsync(variant, validated, caller, restoredFrom, cancellationToken);
+        await AddVersionAsync(variant, validated, caller, write.RestoredFrom, cancellationToken);
+        variant.DraftVersion!.CorrectedFromAuthorId = correctedAuthor;
         var saved = await SaveAsync(cancellationToken);
         if (saved is not null)
         {
@@ -242,7 +267,7 @@ public sealed partial class StoryService(
         }
 
         var content = new VariantContent(old.Title, old.Slug, old.Summary, old.Body, old.SeoTitle, old.SeoDescription);
-        return await SaveDraftAsync(caller, story!.Id, variant!.Culture, content, ifMatch, versionNumber, cancellationToken);
+        return await SaveDraftAsync(caller, story!.Id, variant!.Culture, content, new DraftWrite(ifMatch, RestoredFrom: versionNumber), cancellationToken);
     }
 
     // ---- loading -------------------------------------------------------------------------------------------

@@ -64,7 +64,10 @@ public static class StoryWorkflow
                            && IsAllowed(a.Permission, caller, variant.EnterpriseId, variant.Culture)
                            && !(a.Name == Approve && IsAuthorOfDraft(variant, caller)));
 
-    /// <summary>Four-eyes rule: whoever wrote the version under review cannot approve it, whatever their role.</summary>
+    /// <summary>
+    /// Four-eyes rule: whoever wrote the version under review cannot approve it, whatever their role. A reviewer's
+    /// correction made during review does not make the reviewer its author (<see cref="StoryVersion.AccountableAuthorId"/>).
+    /// </summary>
     public static bool IsAuthorOfDraft(StoryVariant variant, CallerContext caller) =>
-        caller.UserId is not null && variant.DraftVersion?.AuthorId == caller.UserId;
+        caller.UserId is not null && variant.DraftVersion?.AccountableAuthorId == caller.UserId;
 }

@@ -164,19 +164,27 @@ public sealed partial class Termbase(AppDbContext db, CultureCatalog cultures, T
 
     /// <summary>
     /// The terms of an enterprise's termbase and the shared one (the enterprise's win on the same source) that occur
-    /// in <paramref name="texts"/>, per target culture, as providers apply them. A "do not translate" term applies to
+    /// in <paramref name="texts"/>: what QA checks a translation against.
+    /// </summary>
+    public async Task<IReadOnlyList<Term>> UsedInAsync(Guid enterpriseId, string sourceCulture, IEnumerable<string> texts, CancellationToken cancellationToken)
+    {
+        var scopes = new[] { Term.SharedScope, Term.ScopeOf(enterpriseId) };
+        var terms = await db.Set<Term>().AsNoTracking().Where(t => scopes.Contains(t.Scope) && t.SourceCulture == sourceCulture).ToListAsync(cancellationToken);
+        var all = string.Join('\n', texts);
+        return terms.Where(t => all.Contains(t.Source, StringComparison.Ordinal))
+            .GroupBy(t => t.Source, StringComparer.Ordinal)
+            .Select(g => g.FirstOrDefault(t => t.Scope != Term.SharedScope) ?? g.First())
+            .ToList();
+    }
+
+    /// <summary>
+    /// <see cref="UsedInAsync"/> per target culture, as providers apply them. A "do not translate" term applies to
     /// every culture; a translated term only where it has a translation.
     /// </summary>
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<ProviderTerm>>> TermsForAsync(
         Guid enterpriseId, string sourceCulture, IReadOnlyList<string> targetCultures, IEnumerable<string> texts, CancellationToken cancellationToken)
     {
-        var scopes = new[] { Term.SharedScope, Term.ScopeOf(enterpriseId) };
-        var terms = await db.Set<Term>().AsNoTracking().Where(t => scopes.Contains(t.Scope) && t.SourceCulture == sourceCulture).ToListAsync(cancellationToken);
-        var all = string.Join('\n', texts);
-        var used = terms.Where(t => all.Contains(t.Source, StringComparison.Ordinal))
-            .GroupBy(t => t.Source, StringComparer.Ordinal)
-            .Select(g => g.FirstOrDefault(t => t.Scope != Term.SharedScope) ?? g.First())
-            .ToList();
+        var used = await UsedInAsync(enterpriseId, sourceCulture, texts, cancellationToken);
         return targetCultures.ToDictionary(
             culture => culture,
             culture => (IReadOnlyList<ProviderTerm>)used

@@ -38,6 +38,7 @@ public sealed partial class AzureTranslatorProvider(HttpClient http, IOptions<Az
     public string Name => ProviderName;
     public bool IsPaid => true;
     public bool IsForTesting => false;
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(options.Value.Key);
 
     /// <summary>Documented: 1,000 array elements and 50,000 characters per request, counted across all target languages.</summary>
     public ProviderLimits Limits { get; } = new(1_000, 50_000, 25);

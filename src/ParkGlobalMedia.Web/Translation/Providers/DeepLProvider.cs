@@ -38,6 +38,7 @@ public sealed partial class DeepLProvider(HttpClient http, IOptions<DeepLOptions
     public string Name => ProviderName;
     public bool IsPaid => true;
     public bool IsForTesting => false;
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(options.Value.Key);
 
     /// <summary>
     /// Documented: up to 50 texts per request and a 128 KiB request body. 30,000 characters keeps a request of CJK text

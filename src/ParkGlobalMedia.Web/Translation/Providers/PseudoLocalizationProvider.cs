@@ -25,6 +25,7 @@ public sealed class PseudoLocalizationProvider : ITranslationProvider
     public string Name => ProviderName;
     public bool IsPaid => false;
     public bool IsForTesting => true;
+    public bool IsConfigured => true;
     public ProviderLimits Limits { get; } = new(1_000, 1_000_000, 100);
 
     public Task<IReadOnlyList<ProviderTranslation>> TranslateAsync(ProviderRequest request, CancellationToken cancellationToken)

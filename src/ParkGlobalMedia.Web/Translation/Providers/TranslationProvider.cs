@@ -40,10 +40,19 @@ public interface ITranslationProvider
     /// <summary>Output that must never be published (pseudo-localization).</summary>
     bool IsForTesting { get; }
 
+    /// <summary>Whether the operator has given it what it needs (a key): editors are offered only configured providers.</summary>
+    bool IsConfigured { get; }
+
     ProviderLimits Limits { get; }
 
     /// <summary>Translations for every text into every target culture of the request, or an exception.</summary>
     Task<IReadOnlyList<ProviderTranslation>> TranslateAsync(ProviderRequest request, CancellationToken cancellationToken);
+}
+
+/// <summary>"Manual" translation: no machine; the translator types every segment memory did not cover.</summary>
+public static class ManualTranslation
+{
+    public const string Name = "manual";
 }
 
 public enum ProviderFailureKind

@@ -21,6 +21,9 @@ public abstract record FakeFailure
     /// <summary>Never answer: the request stays open until the client gives up, or the fake is reset or stopped.</summary>
     public static FakeFailure Hang() => new NoReply();
 
+    /// <summary>Holds the request until the test releases it: "while the provider is working, …" without timing.</summary>
+    public static HeldReply Hold(Task release) => new(new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), release);
+
     /// <summary>Close the connection without a response (a provider that is down or a proxy that dropped it).</summary>
     public static FakeFailure Disconnect() => new DroppedConnection();
 
@@ -33,6 +36,9 @@ public abstract record FakeFailure
     public sealed record ErrorReply(int Status, int? Code, TimeSpan? RetryAfter, string Message) : FakeFailure;
 
     public sealed record SlowReply(TimeSpan Delay) : FakeFailure;
+
+    /// <summary>Answers normally once <paramref name="Release"/> completes; <paramref name="Arrived"/> completes when the request is in.</summary>
+    public sealed record HeldReply(TaskCompletionSource Arrived, Task Release) : FakeFailure;
 
     public sealed record NoReply : FakeFailure;
 

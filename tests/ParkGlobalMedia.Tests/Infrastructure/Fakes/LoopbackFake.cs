@@ -174,6 +174,19 @@ public abstract class LoopbackFake : IAsyncLifetime, IAsyncDisposable
                     return true;
                 }
 
+            case FakeFailure.HeldReply held:
+                // Tells the test the request is here, then answers normally once the test lets it go.
+                held.Arrived.TrySetResult();
+                try
+                {
+                    await held.Release.WaitAsync(context.RequestAborted);
+                    return false;
+                }
+                catch (OperationCanceledException)
+                {
+                    return true;
+                }
+
             case FakeFailure.NoReply:
                 using (var released = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _hangs.Token))
                 {
