@@ -48,24 +48,7 @@ public sealed class MemoryMatchesModel(TranslationMemory memories, AppDbContext 
     /// (with the stylesheet's − and + signs), so the difference never rests on colour alone. Built without whitespace
     /// between the parts, which the pre-wrapped diff box would show.
     /// </summary>
-    public IHtmlContent Difference(MemoryMatch match)
-    {
-        var html = new HtmlContentBuilder();
-        foreach (var part in match.Difference)
-        {
-            var tag = part.Kind switch { "removed" => "del", "added" => "ins", _ => null };
-            if (tag is null)
-            {
-                html.Append(part.Text);
-                continue;
-            }
-
-            html.AppendHtml($"<{tag}><span class=\"visually-hidden\">[").Append(T[$"memory.{part.Kind}"]).AppendHtml("] </span>")
-                .Append(part.Text).AppendHtml($"</{tag}>");
-        }
-
-        return html;
-    }
+    public IHtmlContent Difference(MemoryMatch match) => DifferenceHtml.Render(match, T);
 
     /// <summary>Whether a culture select should show <paramref name="code"/> as an extra option: typed, but not enabled.</summary>
     public bool IsUnknown(string? code) => !string.IsNullOrEmpty(code) && !Cultures.Any(c => string.Equals(c.Code, code, StringComparison.OrdinalIgnoreCase));
