@@ -31,6 +31,7 @@ public static class TranslationModule
         builder.Services.AddTransient<ITranslationProvider>(services => services.GetRequiredService<PseudoLocalizationProvider>());
         builder.Services.AddScoped<Glossary.Termbase>();
         builder.Services.AddScoped<Memory.TranslationMemory>();
+        builder.Services.AddScoped<Recipes.IRecipeStep, TermsRecipeStep>();
         // The admin imports check the declared size themselves, so a person gets the screen with the limit in words
         // rather than the API's up-front JSON answer (Kestrel's limit still holds while the body is read).
         builder.Services.Configure<ProblemHandling.LargeBodyPaths>(paths => paths.Prefixes.AddRange(["/admin/termbases", "/admin/memories"]));

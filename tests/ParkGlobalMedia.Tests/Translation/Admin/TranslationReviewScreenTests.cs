@@ -86,7 +86,7 @@ public abstract class TranslationReviewScreenTests(TranslationAppFactory app)
             new() { [firstId] = $"Titre corrigé {unique}" });
         Assert.Equal(HttpStatusCode.Redirect, saved);
         var (_, afterSave) = await reviewer.GetAsync(savedResponse.Headers.Location!.OriginalString);
-        Assert.Contains("1 segments saved", afterSave.Notice());
+        Assert.Contains("Segments saved: 1", afterSave.Notice());
         Assert.Contains("Person", afterSave.QuerySelector("table.side-by-side tbody tr")!.TextContent);
         Assert.Contains("In review", afterSave.QuerySelector("dl.facts")!.TextContent);
 
