@@ -30,7 +30,7 @@ public sealed class AdminAccessibilityTests(BrowserFixture browser, KestrelAppFa
         var page = await browser.NewPageAsync(language);
         await using var context = page.Context;
         await page.GotoAsync(Url("/admin/login"));
-        await AssertAccessibleAsync(page, $"login-{language}");
+        await Axe.AssertAccessibleAsync(page, $"login-{language}");
         await SignInAsync(page, app.Seed.EditorA.Email);
 
         var adminPages = new[]
@@ -48,7 +48,7 @@ public sealed class AdminAccessibilityTests(BrowserFixture browser, KestrelAppFa
         foreach (var (path, name) in adminPages)
         {
             await page.GotoAsync(Url(path));
-            await AssertAccessibleAsync(page, $"{name}-{language}");
+            await Axe.AssertAccessibleAsync(page, $"{name}-{language}");
         }
 
         await page.Context.ClearCookiesAsync();
@@ -71,7 +71,7 @@ public sealed class AdminAccessibilityTests(BrowserFixture browser, KestrelAppFa
                  })
         {
             await page.GotoAsync(Url(path));
-            await AssertAccessibleAsync(page, $"{name}-{language}");
+            await Axe.AssertAccessibleAsync(page, $"{name}-{language}");
         }
     }
 
@@ -163,12 +163,5 @@ public sealed class AdminAccessibilityTests(BrowserFixture browser, KestrelAppFa
         await page.FillAsync("#password", AppFactory.Password);
         await page.ClickAsync("main button[type=submit]");
         await page.WaitForURLAsync("**/admin/stories");
-    }
-
-    private static async Task AssertAccessibleAsync(IPage page, string name)
-    {
-        await Axe.SaveScreenshotAsync(page, name);
-        var violations = await Axe.RunAsync(page);
-        Assert.True(violations.Count == 0, $"{name}: {Axe.Describe(violations)}");
     }
 }

@@ -59,6 +59,14 @@ public static class Axe
 
     /// <summary>Full-page PNG at TestResults/screenshots/{name}.png under the test output dir.</summary>
     /// <summary>A full-page PNG under TestResults/screenshots; returns its path (tests print it to their output).</summary>
+    /// <summary>Saves a screenshot under <paramref name="name"/>, then fails with every axe-core violation on the page.</summary>
+    public static async Task AssertAccessibleAsync(IPage page, string name)
+    {
+        await SaveScreenshotAsync(page, name);
+        var violations = await RunAsync(page);
+        Assert.True(violations.Count == 0, $"{name}: {Describe(violations)}");
+    }
+
     public static async Task<string> SaveScreenshotAsync(IPage page, string name)
     {
         var path = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots", name + ".png");

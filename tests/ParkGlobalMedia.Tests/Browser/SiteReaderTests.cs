@@ -55,7 +55,7 @@ public sealed class SiteReaderTests(BrowserFixture browser, KestrelAppFactory ap
 
     private async Task StepAsync(IPage page, string name)
     {
-        await AssertAccessibleAsync(page, name);
+        await Axe.AssertAccessibleAsync(page, name);
         output.WriteLine($"{name}: {page.Url} → {Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots", name + ".png")}");
     }
 
@@ -80,12 +80,12 @@ public sealed class SiteReaderTests(BrowserFixture browser, KestrelAppFactory ap
         await using var context = page.Context;
         await page.GotoAsync(Url($"/{app.Seed.EnterpriseA}/en/stories/journey-{id:N}"));
         Assert.Equal("A reader's journey", await page.TextContentAsync("h1"));
-        await AssertAccessibleAsync(page, "site-story-en");
+        await Axe.AssertAccessibleAsync(page, "site-story-en");
 
         await NavigateAsync(page, () => page.ClickAsync(".languages a[hreflang=ar]"), $"**/ar/stories/rihla-{id:N}");
         Assert.Equal("rtl", await page.GetAttributeAsync("html", "dir"));
         Assert.Equal("رحلة القارئ", await page.TextContentAsync("h1"));
-        await AssertAccessibleAsync(page, "site-story-ar-rtl");
+        await Axe.AssertAccessibleAsync(page, "site-story-ar-rtl");
 
         await NavigateAsync(page, () => page.ClickAsync(".languages a[hreflang=zh-CN]"), "**/zh-CN/stories/**");
         Assert.Equal("读者之旅", await page.TextContentAsync("h1"));
@@ -106,7 +106,7 @@ public sealed class SiteReaderTests(BrowserFixture browser, KestrelAppFactory ap
                  })
         {
             await page.GotoAsync(Url(path));
-            await AssertAccessibleAsync(page, name);
+            await Axe.AssertAccessibleAsync(page, name);
         }
     }
 
@@ -121,11 +121,4 @@ public sealed class SiteReaderTests(BrowserFixture browser, KestrelAppFactory ap
     }
 
     private string Url(string path) => new Uri(app.BaseAddress, path).ToString();
-
-    private static async Task AssertAccessibleAsync(IPage page, string name)
-    {
-        await Axe.SaveScreenshotAsync(page, name);
-        var violations = await Axe.RunAsync(page);
-        Assert.True(violations.Count == 0, $"{name}: {Axe.Describe(violations)}");
-    }
 }

@@ -33,7 +33,7 @@ public sealed class SiteSettingsAccessibilityTests(BrowserFixture browser, Kestr
         await page.SelectOptionAsync("#Theme", "industrial");
         await page.ClickAsync("main form.card button[type=submit]");
         await page.WaitForURLAsync($"**/admin/enterprises/{slug}");
-        await AssertAccessibleAsync(page, $"enterprise-social-{language}");
+        await Axe.AssertAccessibleAsync(page, $"enterprise-social-{language}");
 
         // The browser itself accepts javascript: in a URL field; the server refuses it and says why beside the row.
         await page.SelectOptionAsync("#social-network-1", "x");
@@ -41,7 +41,7 @@ public sealed class SiteSettingsAccessibilityTests(BrowserFixture browser, Kestr
         await page.ClickAsync("main form.card button[type=submit]");
         await page.WaitForSelectorAsync("#social-url-error-1");
         Assert.Equal("true", await page.GetAttributeAsync("#social-url-1", "aria-invalid"));
-        await AssertAccessibleAsync(page, $"enterprise-social-error-{language}");
+        await Axe.AssertAccessibleAsync(page, $"enterprise-social-error-{language}");
     }
 
     [Fact]
@@ -72,17 +72,10 @@ public sealed class SiteSettingsAccessibilityTests(BrowserFixture browser, Kestr
             {
                 await page.GotoAsync(Url($"/{slug}/{culture}/profile"));
                 Assert.Equal(3, await page.Locator("footer nav.social a[rel='me noopener']").CountAsync());
-                await AssertAccessibleAsync(page, $"footer-social-{theme}-{culture}");
+                await Axe.AssertAccessibleAsync(page, $"footer-social-{theme}-{culture}");
             }
         }
     }
 
     private string Url(string path) => new Uri(app.BaseAddress, path).ToString();
-
-    private static async Task AssertAccessibleAsync(IPage page, string name)
-    {
-        await Axe.SaveScreenshotAsync(page, name);
-        var violations = await Axe.RunAsync(page);
-        Assert.True(violations.Count == 0, $"{name}: {Axe.Describe(violations)}");
-    }
 }

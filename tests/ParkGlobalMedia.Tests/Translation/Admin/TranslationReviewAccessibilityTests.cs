@@ -36,29 +36,22 @@ public sealed class TranslationReviewAccessibilityTests(BrowserFixture browser, 
         await page.WaitForURLAsync("**/admin/stories");
 
         await page.GotoAsync(Url($"/admin/stories/{storyId}/translations"));
-        await AssertAccessibleAsync(page, $"translations-{language}");
+        await Axe.AssertAccessibleAsync(page, $"translations-{language}");
 
         await page.FocusAsync("#target-ar");
         await page.Keyboard.PressAsync("Space");
         await page.SelectOptionAsync("#Provider", "pseudo");
         await page.ClickAsync("main form[action*='handler=Start'] button[type=submit]");
         await page.WaitForSelectorAsync("[data-job-state=Completed]", new() { Timeout = 60_000 });
-        await AssertAccessibleAsync(page, $"translations-done-{language}");
+        await Axe.AssertAccessibleAsync(page, $"translations-done-{language}");
 
         await page.GotoAsync(Url($"/admin/stories/{storyId}/translations/ar"));
         Assert.Equal("rtl", await page.GetAttributeAsync("table.side-by-side textarea", "dir"));
         await page.FillAsync("table.side-by-side textarea", $"عنوان {unique}");
         await page.ClickAsync("main form.review-editor button[type=submit]");
         await page.WaitForSelectorAsync("main .notice");
-        await AssertAccessibleAsync(page, $"review-ar-{language}");
+        await Axe.AssertAccessibleAsync(page, $"review-ar-{language}");
     }
 
     private string Url(string path) => new Uri(app.BaseAddress, path).ToString();
-
-    private static async Task AssertAccessibleAsync(IPage page, string name)
-    {
-        await Axe.SaveScreenshotAsync(page, name);
-        var violations = await Axe.RunAsync(page);
-        Assert.True(violations.Count == 0, $"{name}: {Axe.Describe(violations)}");
-    }
 }

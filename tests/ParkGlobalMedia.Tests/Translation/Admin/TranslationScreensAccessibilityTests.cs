@@ -24,7 +24,7 @@ public sealed class TranslationScreensAccessibilityTests(BrowserFixture browser,
         var screen = $"/admin/termbases/{app.Seed.EnterpriseA}";
 
         await page.GotoAsync(Url("/admin/termbases"));
-        await AssertAccessibleAsync(page, $"termbases-{language}");
+        await Axe.AssertAccessibleAsync(page, $"termbases-{language}");
 
         // Refused first (no source), then corrected: the typed Arabic survives the refusal.
         await page.GotoAsync(Url($"{screen}/terms/new"));
@@ -36,7 +36,7 @@ public sealed class TranslationScreensAccessibilityTests(BrowserFixture browser,
         await page.WaitForSelectorAsync("#source-error");
         Assert.Equal("منطقة صناعية", await page.InputValueAsync("#target-ar"));
         Assert.Equal("rtl", await page.GetAttributeAsync("#target-ar", "dir"));
-        await AssertAccessibleAsync(page, $"term-refused-{language}");
+        await Axe.AssertAccessibleAsync(page, $"term-refused-{language}");
 
         await page.FillAsync("#Source", $"产业园区{unique}");
         await page.FocusAsync("#Note");
@@ -45,11 +45,11 @@ public sealed class TranslationScreensAccessibilityTests(BrowserFixture browser,
         await page.Keyboard.PressAsync("Enter"); // the submit button follows the last field
         await page.WaitForSelectorAsync("main .notice");
         Assert.Equal("rtl", await page.GetAttributeAsync("table.terms span[lang=ar]", "dir"));
-        await AssertAccessibleAsync(page, $"termbase-{language}");
+        await Axe.AssertAccessibleAsync(page, $"termbase-{language}");
 
         await page.ClickAsync("table.terms td.actions a[href$='/delete']");
         await page.WaitForSelectorAsync("main form button.primary");
-        await AssertAccessibleAsync(page, $"term-delete-{language}");
+        await Axe.AssertAccessibleAsync(page, $"term-delete-{language}");
 
         await page.GotoAsync(Url(screen));
         await page.SelectOptionAsync("#termbase-import-format", "csv");
@@ -60,7 +60,7 @@ public sealed class TranslationScreensAccessibilityTests(BrowserFixture browser,
         await page.ClickAsync("main form[enctype='multipart/form-data'] button[type=submit]");
         await page.WaitForSelectorAsync("main .errors");
         Assert.Contains("line 2", await page.TextContentAsync("main .errors"));
-        await AssertAccessibleAsync(page, $"term-import-refused-{language}");
+        await Axe.AssertAccessibleAsync(page, $"term-import-refused-{language}");
     }
 
     [Theory]
@@ -81,7 +81,7 @@ public sealed class TranslationScreensAccessibilityTests(BrowserFixture browser,
         var screen = $"/admin/memories/{app.Seed.EnterpriseA}";
 
         await page.GotoAsync(Url("/admin/memories"));
-        await AssertAccessibleAsync(page, $"memories-{language}");
+        await Axe.AssertAccessibleAsync(page, $"memories-{language}");
 
         await page.GotoAsync(Url(screen));
         await page.SelectOptionAsync("#memory-target", "ar");
@@ -89,7 +89,7 @@ public sealed class TranslationScreensAccessibilityTests(BrowserFixture browser,
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync("**target=ar**");
         Assert.Equal("rtl", await page.GetAttributeAsync("table.units td[lang=ar]", "dir"));
-        await AssertAccessibleAsync(page, $"memory-arabic-{language}");
+        await Axe.AssertAccessibleAsync(page, $"memory-arabic-{language}");
 
         await page.GotoAsync(Url($"{screen}/matches"));
         await page.SelectOptionAsync("#TargetCulture", "ar");
@@ -99,12 +99,12 @@ public sealed class TranslationScreensAccessibilityTests(BrowserFixture browser,
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForSelectorAsync("table.matches ins");
         Assert.Equal("rtl", await page.GetAttributeAsync("table.matches td[lang=ar]", "dir"));
-        await AssertAccessibleAsync(page, $"memory-matches-{language}");
+        await Axe.AssertAccessibleAsync(page, $"memory-matches-{language}");
 
         await page.GotoAsync(Url($"{screen}?target=ar&q={unique}"));
         await page.ClickAsync("table.units td.actions a");
         await page.WaitForSelectorAsync("main form button.primary");
-        await AssertAccessibleAsync(page, $"memory-delete-{language}");
+        await Axe.AssertAccessibleAsync(page, $"memory-delete-{language}");
     }
 
     private async Task<IPage> SignedInPageAsync(string language)
@@ -119,11 +119,4 @@ public sealed class TranslationScreensAccessibilityTests(BrowserFixture browser,
     }
 
     private string Url(string path) => new Uri(app.BaseAddress, path).ToString();
-
-    private static async Task AssertAccessibleAsync(IPage page, string name)
-    {
-        await Axe.SaveScreenshotAsync(page, name);
-        var violations = await Axe.RunAsync(page);
-        Assert.True(violations.Count == 0, $"{name}: {Axe.Describe(violations)}");
-    }
 }
