@@ -20,8 +20,10 @@ namespace ParkGlobalMedia.Tests.Infrastructure.Fakes;
 /// HTTP through its own HttpClient. Use it as an xUnit fixture (<c>IClassFixture&lt;T&gt;</c>, then <see cref="Reset"/>
 /// per test) or per test with <c>await using var fake = await T.StartAsync();</c>. In-process control for tests:
 /// <see cref="FailNext"/> queues failures, <see cref="Requests"/> lists what arrived, <see cref="Reset"/> starts over.
+/// The benchmarks compile this folder's fakes too (not its tests), so nothing here may use xUnit: the fixture
+/// interface is in <c>LoopbackFake.Xunit.cs</c>, which only the test project compiles.
 /// </summary>
-public abstract class LoopbackFake : IAsyncLifetime, IAsyncDisposable
+public abstract partial class LoopbackFake : IAsyncDisposable
 {
     /// <summary>Wire bodies are written as the services write them: UTF-8 text, not \u escapes, nulls left out.</summary>
     private static readonly JsonSerializerOptions WireJson = new()
@@ -118,8 +120,6 @@ public abstract class LoopbackFake : IAsyncLifetime, IAsyncDisposable
             _app = null;
         }
     }
-
-    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 
     protected static async Task<T> StartAsync<T>(T fake)
         where T : LoopbackFake
