@@ -15,7 +15,7 @@ namespace ParkGlobalMedia.Benchmarks;
 /// <summary>
 /// The real app (its own Program and composition) on a given SQLite file, as the integration tests host it.
 /// Differences from a production start, all of them bench-only: environment "Benchmark", scheduler off,
-/// warnings-only logging, first-start recipes off unless seeding, and one extra route
+/// warnings-only logging, first-start recipes off unless seeding, a mode's own settings, and one extra route
 /// <c>GET /_bench/static.json</c> that answers precomputed bytes (the baseline every ratio is taken against).
 /// </summary>
 public sealed class BenchHost : WebApplicationFactory<Program>
@@ -23,15 +23,19 @@ public sealed class BenchHost : WebApplicationFactory<Program>
     public const string StaticPath = "/_bench/static.json";
 
     private readonly string _databasePath;
-    private readonly bool _applyDefaultRecipe;
+    private readonly bool _applyFirstStartRecipes;
+    private readonly IReadOnlyDictionary<string, string?> _extraSettings;
 
     /// <param name="databasePath">The SQLite file (its folder is used as the data folder).</param>
     /// <param name="kestrelPort">Serve on a real socket at 127.0.0.1:port instead of the in-memory TestServer.</param>
-    /// <param name="applyDefaultRecipe">Seeding only: let the fresh database get cultures, roles and categories.</param>
-    public BenchHost(string databasePath, int? kestrelPort = null, bool applyDefaultRecipe = false)
+    /// <param name="applyFirstStartRecipes">Let a fresh database get the first-start recipes: <c>default</c> (cultures,
+    /// roles, categories) from appsettings.json, plus any <paramref name="settings"/> add.</param>
+    /// <param name="settings">A mode's own configuration, over the bench's.</param>
+    public BenchHost(string databasePath, int? kestrelPort = null, bool applyFirstStartRecipes = false, IReadOnlyDictionary<string, string?>? settings = null)
     {
         _databasePath = Path.GetFullPath(databasePath);
-        _applyDefaultRecipe = applyDefaultRecipe;
+        _applyFirstStartRecipes = applyFirstStartRecipes;
+        _extraSettings = settings ?? new Dictionary<string, string?>();
         Directory.CreateDirectory(DataFolder);
 
         // Program reads Scheduler:Enabled from builder.Configuration while it composes the services; environment
@@ -64,16 +68,25 @@ public sealed class BenchHost : WebApplicationFactory<Program>
     /// <summary>The payload served by <see cref="StaticPath"/>; set once the app runs (503 until then).</summary>
     public StaticPayload Payload => Services.GetRequiredService<StaticPayload>();
 
-    private Dictionary<string, string?> Settings() => new()
+    private Dictionary<string, string?> Settings()
     {
-        ["Database:Provider"] = "Sqlite",
-        ["Database:ConnectionString"] = $"Data Source={_databasePath}",
-        ["Platform:DataFolder"] = DataFolder,
-        ["Scheduler:Enabled"] = "false",
-        ["Logging:LogLevel:Default"] = "Warning",
-        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
-        ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
-    };
+        var settings = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Sqlite",
+            ["Database:ConnectionString"] = $"Data Source={_databasePath}",
+            ["Platform:DataFolder"] = DataFolder,
+            ["Scheduler:Enabled"] = "false",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+            ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
+        };
+        foreach (var (key, value) in _extraSettings)
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -81,7 +94,7 @@ public sealed class BenchHost : WebApplicationFactory<Program>
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(Settings()));
         builder.ConfigureServices(services =>
         {
-            if (!_applyDefaultRecipe)
+            if (!_applyFirstStartRecipes)
             {
                 // Lists cannot be emptied through configuration layers (appsettings.json has ["default"]).
                 services.PostConfigure<PlatformOptions>(options => options.FirstStartRecipes.Clear());

@@ -60,7 +60,7 @@ public static class Seeder
         }
 
         var total = Stopwatch.StartNew();
-        await using var host = new BenchHost(path, applyDefaultRecipe: true);
+        await using var host = new BenchHost(path, applyFirstStartRecipes: true);
         _ = host.Services; // builds and starts the app: migrations and the default recipe run here
         Console.WriteLine($"migrated + default recipe: {total.Elapsed.TotalSeconds:F1} s");
 
