@@ -17,7 +17,8 @@ namespace ParkGlobalMedia.Benchmarks;
 /// <c>seed &lt;db&gt;</c> · <c>inproc &lt;db&gt; [outDir]</c> (BenchmarkDotNet, then per-call latency) ·
 /// <c>latency &lt;db&gt; [outDir]</c> (per-call latency only) · <c>profile &lt;db&gt; [outDir]</c> (where the time goes) · <c>serve &lt;db&gt; &lt;port&gt; [pathsFile]</c> ·
 /// <c>renditions &lt;workDir&gt; [outDir]</c> (image engine against vipsthumbnail) · <c>segmentation [outDir]</c> (translation
-/// segmentation of a 5,000-word story). See bench/README.md.
+/// segmentation of a 5,000-word story) · <c>translation &lt;workDir&gt; [outDir]</c> (what translation jobs send to Azure against
+/// the minimum). See bench/README.md.
 /// </summary>
 public static class BenchProgram
 {
@@ -35,13 +36,15 @@ public static class BenchProgram
                 return await ProfileMode.RunAsync(db, rest.Length > 0 ? rest[0] : "bench-out", calls: 500);
             case ["segmentation", .. var rest]:
                 return SegmentationBenchmarks.Run(rest.Length > 0 ? rest[0] : "bench-out");
+            case ["translation", var work, .. var rest]:
+                return await TranslationBench.RunAsync(work, rest.Length > 0 ? rest[0] : "bench-out");
             case ["renditions", var work, .. var rest]:
                 return await RenditionBench.RunAsync(work, rest.Length > 0 ? rest[0] : "bench-out");
             case ["serve", var db, var port, .. var rest]:
                 return await ServeMode.RunAsync(db, int.Parse(port, CultureInfo.InvariantCulture),
                     rest.Length > 0 ? rest[0] : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(db))!, "story-paths.txt"));
             default:
-                await Console.Error.WriteLineAsync("usage: seed <db> | inproc <db> [outDir] | latency <db> [outDir] | profile <db> [outDir] | serve <db> <port> [pathsFile] | renditions <workDir> [outDir] | segmentation [outDir]");
+                await Console.Error.WriteLineAsync("usage: seed <db> | inproc <db> [outDir] | latency <db> [outDir] | profile <db> [outDir] | serve <db> <port> [pathsFile] | renditions <workDir> [outDir] | segmentation [outDir] | translation <workDir> [outDir]");
                 return 2;
         }
     }
