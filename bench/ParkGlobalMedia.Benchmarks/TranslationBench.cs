@@ -58,7 +58,7 @@ public static class TranslationBench
         var api = new Api(client);
 
         var (targets, added) = await EnterpriseCulturesAsync(api);
-        var stories = await StoriesAsync(host.Services, targets);
+        var (stories, terms) = await StoriesAsync(host.Services, targets);
         Console.WriteLine($"{stories.Count} demo stories, targets {string.Join(", ", targets)}, fake at {fake.BaseAddress}");
 
         var runs = new List<StoryRun>();
@@ -74,7 +74,7 @@ public static class TranslationBench
         var rerun = await TranslateAsync(api, fake, stories[0].Id, targets, replaceExisting: false);
         Console.WriteLine($"  edit of {stories[0].Name} {edit.SegmentId}: {rerun.Calls} calls, {rerun.Characters:N0} characters (bound {edit.Length * targets.Count:N0})");
 
-        var report = TranslationReport.Write(targets, added, stories, runs, edit, rerun);
+        var report = TranslationReport.Write(targets, added, terms, stories, runs, edit, rerun);
         await File.WriteAllTextAsync(Path.Combine(outDir, "translation.md"), report);
         Console.WriteLine();
         Console.WriteLine(report);
@@ -139,7 +139,8 @@ public static class TranslationBench
         return (targets, added);
     }
 
-    private static async Task<List<DemoStory>> StoriesAsync(IServiceProvider services, IReadOnlyList<string> targets)
+    /// <summary>The demo's source stories with their minimum, and how many termbase terms the database has.</summary>
+    private static async Task<(List<DemoStory> Stories, int Terms)> StoriesAsync(IServiceProvider services, IReadOnlyList<string> targets)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -162,11 +163,12 @@ public static class TranslationBench
             throw new InvalidOperationException($"Expected the demo's {SourceCulture} source stories with text; found {sources.Count} sources.");
         }
 
-        return sources
+        var stories = sources
             .Select(s => new DemoStory(s.StoryId, slugs[s.EnterpriseId], $"{slugs[s.EnterpriseId]}/{s.Slug}", s.Version!,
                 [.. targets.Intersect(s.Cultures)], TranslationMinimum.Of(s.Version!, s.EnterpriseId, targets, terms)))
             .OrderBy(s => s.Name, StringComparer.Ordinal)
             .ToList();
+        return (stories, await db.Set<Term>().CountAsync());
     }
 
     private static async Task<StoryRun> TranslateAsync(Api api, FakeAzureTranslator fake, Guid storyId, IReadOnlyList<string> targets, bool replaceExisting)
@@ -184,9 +186,11 @@ public static class TranslationBench
             [.. job["targets"]!.AsArray().Select(t => t!)],
             requests.Count,
             requests.Sum(r => r.Characters),
-            [.. requests.Select(r => $"{JsonNode.Parse(r.Body)!.AsArray().Count} texts → {string.Join(",", r.QueryValues("to"))}")],
+            [.. requests.Select(r => $"{Texts(JsonNode.Parse(r.Body)!.AsArray().Count)} → {string.Join(",", r.QueryValues("to"))}")],
             requests.Count(r => r.StatusCode != 200));
     }
+
+    private static string Texts(int count) => count == 1 ? "1 text" : $"{count} texts";
 
     /// <summary>Polls until the background worker has finished the job. A guard against a hung run, not a measurement.</summary>
     private static async Task<JsonNode> FinishedAsync(Api api, string jobId)

@@ -11,7 +11,7 @@ public static class TranslationReport
     private const double Goal = 1.10;
 
     public static string Write(
-        IReadOnlyList<string> targets, IReadOnlyList<string> added, IReadOnlyList<DemoStory> stories, IReadOnlyList<StoryRun> runs,
+        IReadOnlyList<string> targets, IReadOnlyList<string> added, int terms, IReadOnlyList<DemoStory> stories, IReadOnlyList<StoryRun> runs,
         ParagraphEdit edit, StoryRun rerun)
     {
         var md = new StringBuilder();
@@ -26,7 +26,7 @@ public static class TranslationReport
         Line(md, $"{stories.Count} demo stories ({stories.Sum(s => s.Minimum.Texts):N0} distinct source texts), Chinese (zh-CN) source into {string.Join(", ", targets)}: " +
                  $"one job per story, `replaceExisting: true` ({stories.Sum(s => s.HandWritten.Count)} of the {stories.Count * targets.Count} target variants are the demo's hand translations). " +
                  $"Enterprise cultures added for the run: {(added.Count == 0 ? "none" : string.Join("; ", added))}. " +
-                 $"Termbase terms in the database: {TermNote(stories)}. Jobs: {string.Join(", ", runs.GroupBy(r => r.State).Select(g => $"{g.Count()} {g.Key}"))}; " +
+                 $"Termbase terms in the database: {terms}; {TermNote(stories)}. Jobs: {string.Join(", ", runs.GroupBy(r => r.State).Select(g => $"{g.Count()} {g.Key}"))}; " +
                  $"requests the fake refused: {runs.Sum(r => r.WireErrors)}.");
         Line(md);
         Line(md, "**First translation** (fresh database, no memory, no earlier translation):");
@@ -81,7 +81,7 @@ public static class TranslationReport
     {
         var withTerms = stories.Sum(s => s.Minimum.TargetsWithTerms);
         return withTerms == 0
-            ? "none apply to the demo stories, so no target needs a call of its own"
+            ? "no target has translated terms in any story, so none needs a request of its own"
             : $"{withTerms} story × target pairs have translated terms, each counted as needing requests of its own";
     }
 
