@@ -33,6 +33,22 @@ public sealed class ProviderRunnerTests : IClassFixture<FakeAzureTranslator>
         Enumerable.Range(1, count).Select(i => new ProviderText($"t{i}", $"第{i}段" + new string('园', length), false)).ToList();
 
     [Fact]
+    public async Task Requests_are_packed_and_metered_by_the_html_azure_receives_so_tagged_texts_near_the_limit_are_not_refused()
+    {
+        // 100 texts of 95 tagged characters into 5 cultures: 47,500 as tagged text, but over 50,000 as Azure's HTML.
+        var texts = Enumerable.Range(1, 100)
+            .Select(i => new ProviderText($"t{i}", $"第{i:000}段<g id=\"1\">" + new string('园', 76) + "</g>", true)).ToList();
+        Assert.All(texts, t => Assert.Equal(95, t.Text.Length));
+
+        var run = await Runner().RunAsync(_azure, "zh-CN", ["en", "fr", "es", "ar", "ru"], texts, NoTerms, CancellationToken.None);
+
+        Assert.Empty(run.Failures);
+        Assert.All(_fake.Requests, r => Assert.Equal(200, r.StatusCode));
+        Assert.Equal(2, run.Calls);
+        Assert.Equal(_fake.Requests.Sum(r => r.Characters), run.CharactersSent);
+    }
+
+    [Fact]
     public async Task Throttling_and_outages_are_retried_and_the_retry_after_is_honoured()
     {
         _fake.FailNext(FakeAzureTranslator.Throttled(429001, TimeSpan.FromSeconds(1)));

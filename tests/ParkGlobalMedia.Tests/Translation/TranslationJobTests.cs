@@ -127,9 +127,9 @@ public abstract class TranslationJobTests
         Assert.Equal("azure", view["provider"]!.GetValue<string>());
         Assert.Equal("editor.a", view["translatedBy"]!.GetValue<string>());
         Assert.All(view["segments"]!.AsArray(), s => Assert.Equal("machine", s!["origin"]!.GetValue<string>()));
-        // Metered as the segments' text once per target (the wire also carries markup, which Azure does not bill).
-        var sources = view["segments"]!.AsArray().Select(s => s!["source"]!.GetValue<string>()).Distinct().Sum(s => s.Length);
-        Assert.Equal(sources * 3, job["charactersSent"]!.GetValue<long>());
+        // Metered as Azure counts: the HTML it receives (inline tags as spans), once per target.
+        var shared = requests.Single(r => r.QueryValues("to").SequenceEqual(["fr", "ar"]));
+        Assert.Equal(shared.Characters, Target(job, "fr")["characters"]!.GetValue<long>() + Target(job, "ar")["characters"]!.GetValue<long>());
     }
 
     [Fact]

@@ -159,7 +159,7 @@ public sealed partial class TranslationJobRunner(
     private async Task TranslateAsync(TranslationJob job, ITranslationProvider provider, string slug, List<string> cultures, List<string> texts, CancellationToken cancellationToken)
     {
         var providerTexts = texts.Select((text, index) => new ProviderText(index.ToString(System.Globalization.CultureInfo.InvariantCulture), text, text.Contains('<'))).ToList();
-        var reserved = provider.IsPaid ? ProviderBatches.Characters(providerTexts, cultures.Count) : 0;
+        var reserved = provider.IsPaid ? ProviderBatches.Characters(providerTexts, cultures.Count, provider.Measure) : 0;
         if (provider.IsPaid && await budgets.ReserveAsync(job.EnterpriseId, slug, provider.Name, reserved, cancellationToken) is { } refused)
         {
             foreach (var culture in cultures)

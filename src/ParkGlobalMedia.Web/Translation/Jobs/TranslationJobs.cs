@@ -79,7 +79,7 @@ public sealed class TranslationJobs(
 
         if (provider is { IsPaid: true })
         {
-            var needed = await CharactersNeededAsync(story, source, targets, documents, cancellationToken);
+            var needed = await CharactersNeededAsync(provider, story, source, targets, documents, cancellationToken);
             var status = await budgets.StatusAsync(story.EnterpriseId, enterprise.Slug, provider.Name, cancellationToken);
             if (needed > status.Left)
             {
@@ -200,7 +200,7 @@ public sealed class TranslationJobs(
     }
 
     /// <summary>What a provider would be sent: untranslated source texts not covered by the memory, per target.</summary>
-    private async Task<long> CharactersNeededAsync(Story story, StoryVersion source, List<string> targets, List<TranslationDocument> documents, CancellationToken cancellationToken)
+    private async Task<long> CharactersNeededAsync(ITranslationProvider provider, Story story, StoryVersion source, List<string> targets, List<TranslationDocument> documents, CancellationToken cancellationToken)
     {
         var segments = StorySegments.Of(source);
         long needed = 0;
@@ -209,7 +209,7 @@ public sealed class TranslationJobs(
             var document = documents.FirstOrDefault(d => d.TargetCulture == target);
             var missing = segments.Sources.Where(s => document?.Find(s)?.IsTranslated != true).ToList();
             var remembered = await memory.ExactAsync(story.EnterpriseId, story.SourceCulture, target, missing, cancellationToken);
-            needed += missing.Where(s => !remembered.ContainsKey(s)).Sum(s => (long)s.Length);
+            needed += missing.Where(s => !remembered.ContainsKey(s)).Sum(s => (long)provider.Measure(new ProviderText("", s, s.Contains('<'))));
         }
 
         return needed;

@@ -40,6 +40,12 @@ public sealed partial class AzureTranslatorProvider(HttpClient http, IOptions<Az
     public bool IsForTesting => false;
     public bool IsConfigured => !string.IsNullOrWhiteSpace(options.Value.Key);
 
+    /// <summary>
+    /// The text as HTML (tags as spans, placeholders as translate="no"), which is what Azure's 50,000-character limit
+    /// and its bill count; glossary markup, which differs per target, is left out of the measure.
+    /// </summary>
+    public int Measure(ProviderText text) => text.HasTags ? ToHtml(text.Text, [], dictionary: false).Length : text.Text.Length;
+
     /// <summary>Documented: 1,000 array elements and 50,000 characters per request, counted across all target languages.</summary>
     public ProviderLimits Limits { get; } = new(1_000, 50_000, 25);
 

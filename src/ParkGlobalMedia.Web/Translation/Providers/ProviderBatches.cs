@@ -10,8 +10,9 @@ public static class ProviderBatches
 {
     public static IReadOnlyList<ProviderRequest> Plan(
         string sourceCulture, IReadOnlyList<string> targetCultures, IReadOnlyList<ProviderText> texts, ProviderLimits limits,
-        IReadOnlyDictionary<string, IReadOnlyList<ProviderTerm>>? terms = null)
+        IReadOnlyDictionary<string, IReadOnlyList<ProviderTerm>>? terms = null, Func<ProviderText, int>? measure = null)
     {
+        measure ??= text => text.Text.Length;
         var requests = new List<ProviderRequest>();
         foreach (var targets in targetCultures.Chunk(Math.Max(1, limits.MaxTargets)))
         {
@@ -19,7 +20,7 @@ public static class ProviderBatches
             var characters = 0;
             foreach (var text in texts)
             {
-                var cost = text.Text.Length * targets.Length;
+                var cost = measure(text) * targets.Length;
                 if (batch.Count > 0 && (batch.Count + 1 > limits.MaxTexts || characters + cost > limits.MaxCharacters))
                 {
                     requests.Add(Request(sourceCulture, targets, batch, terms));
@@ -41,8 +42,9 @@ public static class ProviderBatches
         return requests;
     }
 
-    /// <summary>Characters a set of texts costs into a set of cultures (what paid providers bill).</summary>
-    public static long Characters(IEnumerable<ProviderText> texts, int targetCount) => texts.Sum(t => (long)t.Text.Length) * targetCount;
+    /// <summary>Characters a set of texts costs into a set of cultures (what paid providers bill), as the provider measures a text.</summary>
+    public static long Characters(IEnumerable<ProviderText> texts, int targetCount, Func<ProviderText, int>? measure = null) =>
+        texts.Sum(t => (long)(measure?.Invoke(t) ?? t.Text.Length)) * targetCount;
 
     private static ProviderRequest Request(
         string source, string[] targets, List<ProviderText> texts, IReadOnlyDictionary<string, IReadOnlyList<ProviderTerm>>? terms) =>

@@ -43,7 +43,7 @@ public sealed class ProviderRunner(IOptions<ProviderRetryOptions> options, ILogg
         IReadOnlyDictionary<string, IReadOnlyList<ProviderTerm>> terms, CancellationToken cancellationToken)
     {
         var state = new RunState();
-        var pending = new Queue<ProviderRequest>(ProviderBatches.Plan(sourceCulture, targetCultures, texts, provider.Limits, terms));
+        var pending = new Queue<ProviderRequest>(ProviderBatches.Plan(sourceCulture, targetCultures, texts, provider.Limits, terms, provider.Measure));
         while (pending.TryDequeue(out var request))
         {
             try
@@ -89,7 +89,7 @@ public sealed class ProviderRunner(IOptions<ProviderRetryOptions> options, ILogg
         for (var attempt = 1; ; attempt++)
         {
             state.Calls++;
-            state.Characters += ProviderBatches.Characters(request.Texts, request.TargetCultures.Count);
+            state.Characters += ProviderBatches.Characters(request.Texts, request.TargetCultures.Count, provider.Measure);
             try
             {
                 return await provider.TranslateAsync(request, cancellationToken);

@@ -45,6 +45,12 @@ public interface ITranslationProvider
 
     ProviderLimits Limits { get; }
 
+    /// <summary>
+    /// The characters a text counts for in the provider's limits and bill: the text as it goes on the wire (Azure's
+    /// HTML spans are longer than the tagged text), per target culture.
+    /// </summary>
+    int Measure(ProviderText text) => text.Text.Length;
+
     /// <summary>Translations for every text into every target culture of the request, or an exception.</summary>
     Task<IReadOnlyList<ProviderTranslation>> TranslateAsync(ProviderRequest request, CancellationToken cancellationToken);
 }
