@@ -30,9 +30,12 @@ dotnet build bench/ParkGlobalMedia.Benchmarks -c Release -nologo -v quiet >"$out
 
 command="dotnet $dll translation $work $out"
 echo "$command" >"$out/command.txt"
-dotnet "$dll" translation "$work" "$out" 2>&1 | tee "$out/translation.log"
+# A goal not met is a result too: it is recorded, and the script still exits non-zero.
+status=0
+dotnet "$dll" translation "$work" "$out" 2>&1 | tee "$out/translation.log" || status=$?
+[ -s "$out/translation.md" ] || exit "$status"
 
-[ "${PGM_BENCH_NO_RESULTS:-0}" = 1 ] && exit 0
+[ "${PGM_BENCH_NO_RESULTS:-0}" = 1 ] && exit "$status"
 
 section="$out/section.md"
 {
@@ -63,3 +66,4 @@ else
 fi
 cp "$out/RESULTS.md" "$results"
 echo "bench/RESULTS.md updated (section between the translation markers)."
+exit "$status"

@@ -227,7 +227,12 @@ public sealed partial class TranslationJobRunner(
 
         job.Update(culture, t => outcome switch
         {
-            { Failure: { } failure } => t with { State = job.Provider == ManualTranslation.Name && outcome.Incomplete ? TargetState.AwaitingTranslator : TargetState.Failed, Message = failure },
+            { Failure: { } failure, Incomplete: true } when job.Provider == ManualTranslation.Name => t with { State = TargetState.AwaitingTranslator, Message = failure },
+            { Failure: { } failure } => t with
+            {
+                State = TargetState.Failed,
+                Message = $"{failure} Every segment's translation is kept: fix it in the review editor, whose save writes the variant.",
+            },
             { WrittenVersion: { } number } => t with { State = TargetState.Written, WrittenVersion = number },
             _ => t with { State = TargetState.UpToDate },
         });
