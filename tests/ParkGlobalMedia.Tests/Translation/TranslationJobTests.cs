@@ -105,6 +105,7 @@ public abstract class TranslationJobTests
         // own and the other two share one.
         var requests = _fake.Requests.Where(r => r.Path.EndsWith("/translate", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, requests.Count);
+        Assert.Equal(2, job["calls"]!.GetValue<int>());
         Assert.Contains(requests, r => r.QueryValues("to").SequenceEqual(["en"]));
         Assert.Contains(requests, r => r.QueryValues("to").SequenceEqual(["fr", "ar"]));
         foreach (var culture in new[] { "en", "fr", "ar" })
@@ -310,6 +311,29 @@ public abstract class TranslationJobTests
         var stopped = await TranslateAsync(other, ["en"]);
         Assert.Equal("Failed", stopped["state"]!.GetValue<string>());
         Assert.Contains("quota", Target(stopped, "en")["message"]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Broken_markup_from_the_provider_is_written_with_its_markup_restored_and_flagged_so_it_cannot_be_approved_unseen()
+    {
+        var unique = Guid.NewGuid().ToString("N")[..6];
+        var storyId = await StoryAsync(unique);
+        _fake.FailNext(FakeFailure.BrokenMarkup());
+
+        var job = await TranslateAsync(storyId, ["fr"]);
+
+        Assert.Equal("Completed", job["state"]!.GetValue<string>());
+        var view = await ViewAsync(storyId, "fr");
+        var tagged = view["segments"]!.AsArray().Single(s => s!["source"]!.GetValue<string>().Contains("<g id=", StringComparison.Ordinal))!;
+        Assert.Contains(tagged["findings"]!.AsArray(), f => f!["check"]!.GetValue<string>() == "tags" && f["severity"]!.GetValue<string>() == "Error");
+        Assert.Contains("**", await DraftBodyAsync(storyId, "fr")); // the lost emphasis is put back, never silently dropped
+
+        await Editor.TransitionAsync(storyId, "fr", "submit", await Editor.WorkingETagAsync(storyId, "fr"));
+        var reviewer = _app.Api(Seed.FrenchReviewerA.Token);
+        var (status, problem, _) = await reviewer.SendAsync(HttpMethod.Post, $"/api/v1/stories/{storyId}/fr/transitions", new { action = "approve" },
+            ifMatch: await reviewer.WorkingETagAsync(storyId, "fr"));
+        Assert.Equal(HttpStatusCode.Conflict, status);
+        Assert.Contains("blocking QA error", problem.Detail());
     }
 
     [Fact]

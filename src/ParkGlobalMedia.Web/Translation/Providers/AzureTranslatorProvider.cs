@@ -44,6 +44,25 @@ public sealed partial class AzureTranslatorProvider(HttpClient http, IOptions<Az
     /// The text as HTML (tags as spans, placeholders as translate="no"), which is what Azure's 50,000-character limit
     /// and its bill count; glossary markup, which differs per target, is left out of the measure.
     /// </summary>
+    public int CallsFor(ProviderRequest request) => TargetGroups(request).Count;
+
+    /// <summary>
+    /// The HTTP calls a request takes: glossary entries differ per target culture (the dictionary element, or the
+    /// protected target term), so targets with translated terms go one per call; the others share one.
+    /// </summary>
+    private static List<IReadOnlyList<string>> TargetGroups(ProviderRequest request)
+    {
+        var withDictionary = request.TargetCultures.Where(t => request.Terms.GetValueOrDefault(t)?.Any(term => !term.DoNotTranslate) == true).ToList();
+        var calls = withDictionary.Select(t => (IReadOnlyList<string>)[t]).ToList();
+        var shared = request.TargetCultures.Except(withDictionary).ToList();
+        if (shared.Count > 0)
+        {
+            calls.Insert(0, shared);
+        }
+
+        return calls;
+    }
+
     public int Measure(ProviderText text) => text.HasTags ? ToHtml(text.Text, [], dictionary: false).Length : text.Text.Length;
 
     /// <summary>Documented: 1,000 array elements and 50,000 characters per request, counted across all target languages.</summary>
@@ -57,17 +76,8 @@ public sealed partial class AzureTranslatorProvider(HttpClient http, IOptions<Az
                 "No key is configured (Translation:Azure:Key; set Translation__Azure__Key in the environment).");
         }
 
-        // Dictionary entries differ per target culture, so targets with translated terms go one per call.
-        var withDictionary = request.TargetCultures.Where(t => request.Terms.GetValueOrDefault(t)?.Any(term => !term.DoNotTranslate) == true).ToList();
-        var calls = withDictionary.Select(t => (IReadOnlyList<string>)[t]).ToList();
-        var shared = request.TargetCultures.Except(withDictionary).ToList();
-        if (shared.Count > 0)
-        {
-            calls.Insert(0, shared);
-        }
-
         var results = new List<ProviderTranslation>(request.Texts.Count * request.TargetCultures.Count);
-        foreach (var targets in calls)
+        foreach (var targets in TargetGroups(request))
         {
             results.AddRange(await CallAsync(request, targets, cancellationToken));
         }

@@ -88,7 +88,7 @@ public sealed class ProviderRunner(IOptions<ProviderRetryOptions> options, ILogg
     {
         for (var attempt = 1; ; attempt++)
         {
-            state.Calls++;
+            state.Calls += provider.CallsFor(request);
             state.Characters += ProviderBatches.Characters(request.Texts, request.TargetCultures.Count, provider.Measure);
             try
             {

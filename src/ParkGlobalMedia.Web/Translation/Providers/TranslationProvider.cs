@@ -51,6 +51,9 @@ public interface ITranslationProvider
     /// </summary>
     int Measure(ProviderText text) => text.Text.Length;
 
+    /// <summary>HTTP calls one request takes (Azure splits targets whose glossary terms differ): what "calls" counts.</summary>
+    int CallsFor(ProviderRequest request) => 1;
+
     /// <summary>Translations for every text into every target culture of the request, or an exception.</summary>
     Task<IReadOnlyList<ProviderTranslation>> TranslateAsync(ProviderRequest request, CancellationToken cancellationToken);
 }
