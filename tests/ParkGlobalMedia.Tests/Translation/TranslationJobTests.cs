@@ -409,6 +409,21 @@ public abstract class TranslationJobTests
         Assert.Equal(2, Target(job, "en")["writtenVersion"]!.GetValue<int>());
         var (_, first, _) = await Editor.ReadAsync($"/api/v1/stories/{storyId}/en/versions/1");
         Assert.Contains("By hand.", first.Json());
+
+        // Edited in the story editor after the translation: a new job leaves it alone, the review editor writes over it.
+        var etag = await Editor.WorkingETagAsync(storyId, "en");
+        await Editor.SendAsync(HttpMethod.Put, $"/api/v1/stories/{storyId}/en/draft", new { title = $"Edited {unique}", body = "Edited by hand." }, ifMatch: etag);
+        (status, problem, _) = await StartAsync(storyId, ["en"]);
+        Assert.Equal(HttpStatusCode.Conflict, status);
+        Assert.Contains("en (version 3 by editor.a)", problem.Detail());
+        var view = await ViewAsync(storyId, "en");
+        Assert.True(view["editedElsewhere"]!.GetValue<bool>());
+        var title = SegmentId(view, s => s.StartsWith("标题", StringComparison.Ordinal));
+        var (saved, savedView, _) = await Editor.SendAsync(HttpMethod.Put, $"/api/v1/stories/{storyId}/translations/en/segments",
+            new { segments = new Dictionary<string, string> { [title] = $"Reviewed {unique}" } }, ifMatch: view["eTag"]!.GetValue<string>());
+        Assert.True(saved == HttpStatusCode.OK, $"{saved} {savedView}");
+        Assert.Equal(4, savedView!["writtenVersion"]!.GetValue<int>());
+        Assert.False(savedView["editedElsewhere"]!.GetValue<bool>());
     }
 
     [Fact]

@@ -219,7 +219,7 @@ public sealed partial class TranslationJobRunner(
             return; // the source changed while we translated: the next round picks up its new text
         }
 
-        var outcome = await documents.WriteAsync(requester, job.StoryId, culture, segments, job.Provider, replaceOnce: job.ReplaceExisting, cancellationToken);
+        var outcome = await documents.WriteAsync(requester, job.StoryId, culture, segments, job.Provider, writeOverEdits: job.ReplaceExisting, cancellationToken);
         if (outcome.Raced)
         {
             return; // a reviewer saved the document as we wrote: the next round writes again, with their edit

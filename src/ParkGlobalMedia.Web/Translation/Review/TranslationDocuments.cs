@@ -93,11 +93,12 @@ public sealed class TranslationDocuments(AppDbContext db, StoryService stories, 
     /// <summary>
     /// Writes the document's translation of <paramref name="segments"/> as a new draft of the target variant, and
     /// records which versions it connects — in one transaction. Refuses when a segment is untranslated, and when the
-    /// variant has text this workflow did not write (unless <paramref name="replaceOnce"/> lets a job write over it
-    /// the first time). <paramref name="reviewCorrection"/>: a reviewer's save during review keeps the variant in review.
+    /// variant has text this workflow did not write, unless <paramref name="writeOverEdits"/> (a job asked to replace
+    /// existing text; the review editor, whose ETag covers the variant) — the old text stays in the history.
+    /// <paramref name="reviewCorrection"/>: a reviewer's save during review keeps the variant in review.
     /// </summary>
     public async Task<WriteOutcome> WriteAsync(
-        CallerContext writer, Guid storyId, string culture, StorySegments segments, string? provider, bool replaceOnce, CancellationToken cancellationToken,
+        CallerContext writer, Guid storyId, string culture, StorySegments segments, string? provider, bool writeOverEdits, CancellationToken cancellationToken,
         bool reviewCorrection = false, Action<TranslationDocument>? change = null)
     {
         db.ChangeTracker.Clear();
@@ -127,10 +128,9 @@ public sealed class TranslationDocuments(AppDbContext db, StoryService stories, 
             return new WriteOutcome(null, null);
         }
 
-        var replace = replaceOnce && document.WrittenVersionNumber is null;
         var written = await stories.SaveDraftAsync(writer, storyId, culture, content, new StoryService.DraftWrite(
             IfMatch: null,
-            Precondition: v => v?.WorkingVersion is { } w && w.Number != document.WrittenVersionNumber && !replace
+            Precondition: v => v?.WorkingVersion is { } w && w.Number != document.WrittenVersionNumber && !writeOverEdits
                 ? ParkGlobalMedia.Platform.Failure.Conflict(
                     $"The {culture} variant has text this translation did not write (version {w.Number} by {w.AuthorName}); it was left as it is. " +
                     "Its translation waits in the review editor; translate again with replaceExisting to write over it.")

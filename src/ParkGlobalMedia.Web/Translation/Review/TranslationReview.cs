@@ -174,7 +174,7 @@ public sealed class TranslationReview(
         // Into the memory first, whatever happens to the variant: a person's translation is worth keeping on its own.
         await db.SaveChangesAsync(cancellationToken);
 
-        var written = await documents.WriteAsync(caller, storyId, target!, segments, provider: null, replaceOnce: false, cancellationToken,
+        var written = await documents.WriteAsync(caller, storyId, target!, segments, provider: null, writeOverEdits: true, cancellationToken,
             reviewCorrection: true, change: d => units.ForEach(d.Put));
         if (written is { Failure: not null, Incomplete: false })
         {
