@@ -79,9 +79,13 @@ public sealed partial class TranslationJobWorker(
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var abandoned = clock.GetUtcNow().UtcDateTime - options.Value.AbandonedAfter;
-            await db.Set<TranslationJob>()
-                .Where(j => j.State == JobState.Running && j.HeartbeatAt < abandoned)
-                .ExecuteUpdateAsync(j => j.SetProperty(x => x.State, JobState.Queued).SetProperty(x => x.Revision, x => x.Revision + 1), cancellationToken);
+            var stale = db.Set<TranslationJob>().Where(j => j.State == JobState.Running && j.HeartbeatAt < abandoned);
+            // Read first: an idle poll must not take SQLite's write lock every few seconds.
+            if (await stale.AnyAsync(cancellationToken))
+            {
+                await stale.ExecuteUpdateAsync(j => j.SetProperty(x => x.State, JobState.Queued).SetProperty(x => x.Revision, x => x.Revision + 1), cancellationToken);
+            }
+
             jobId = await db.Set<TranslationJob>().AsNoTracking().Where(j => j.State == JobState.Queued)
                 .OrderBy(j => j.CreatedAt).Select(j => (Guid?)j.Id).FirstOrDefaultAsync(cancellationToken);
         }
