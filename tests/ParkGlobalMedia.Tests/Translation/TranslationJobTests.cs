@@ -337,6 +337,37 @@ public abstract class TranslationJobTests
     }
 
     [Fact]
+    public async Task A_translated_seo_title_over_its_limit_waits_for_a_person_and_the_review_editor_writes_the_shortened_text()
+    {
+        var unique = Guid.NewGuid().ToString("N")[..6];
+        var seoTitle = (unique + new string('长', 70))[..68]; // "[fr] " makes the translation 73 characters: over the 70 allowed
+        var (created, body, _) = await Editor.SendAsync(HttpMethod.Post, "/api/v1/stories", new
+        {
+            enterprise = Seed.EnterpriseA, sourceCulture = "zh-CN", category = "human-stories", tags = new[] { "people" },
+            content = new { title = $"标题{unique}", body = $"正文{unique}。", seoTitle },
+        });
+        Assert.True(created == HttpStatusCode.Created, $"{created} {body}");
+        var storyId = Guid.Parse(body!["storyId"]!.GetValue<string>());
+
+        var job = await TranslateAsync(storyId, ["fr"]);
+
+        Assert.Equal("Completed", job["state"]!.GetValue<string>());
+        Assert.Equal("NeedsEdit", Target(job, "fr")["state"]!.GetValue<string>());
+        Assert.Contains("seoTitle", Target(job, "fr")["message"]!.GetValue<string>());
+        var (_, none, _) = await Editor.ReadAsync($"/api/v1/stories/{storyId}/fr/draft");
+        Assert.Equal(404, none!["status"]!.GetValue<int>());
+
+        var view = await ViewAsync(storyId, "fr");
+        var seo = view["segments"]!.AsArray().Single(s => s!["id"]!.GetValue<string>() == "seoTitle")!;
+        Assert.Contains(seo["findings"]!.AsArray(), f => f!["check"]!.GetValue<string>() == "length" && f["severity"]!.GetValue<string>() == "Error");
+        var (saved, savedView, _) = await Editor.SendAsync(HttpMethod.Put, $"/api/v1/stories/{storyId}/translations/fr/segments",
+            new { segments = new Dictionary<string, string> { ["seoTitle"] = $"Titre court {unique}" } }, ifMatch: view["eTag"]!.GetValue<string>());
+        Assert.True(saved == HttpStatusCode.OK, $"{saved} {savedView}");
+        Assert.Equal(1, savedView!["writtenVersion"]!.GetValue<int>());
+        Assert.Equal("MachineTranslated", savedView["state"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task A_reviewers_edit_survives_a_later_job_and_only_changed_source_is_translated_again()
     {
         var unique = Guid.NewGuid().ToString("N")[..6];

@@ -31,6 +31,9 @@ public enum TargetState
     /// <summary>Manual translation: the review editor is ready; a person types the segments memory did not cover.</summary>
     AwaitingTranslator,
 
+    /// <summary>Translated, but the story refuses the text as it is (an SEO title over its limit): a person edits it in the review editor.</summary>
+    NeedsEdit,
+
     Failed,
 }
 
@@ -53,7 +56,7 @@ public sealed record JobTarget(
     int? WrittenVersion = null,
     string? Message = null)
 {
-    public bool IsFinished => State is TargetState.Written or TargetState.UpToDate or TargetState.AwaitingTranslator or TargetState.Failed;
+    public bool IsFinished => State is TargetState.Written or TargetState.UpToDate or TargetState.AwaitingTranslator or TargetState.NeedsEdit or TargetState.Failed;
 
     /// <summary>Segments with a translation so far, for a progress bar.</summary>
     public int Done => Kept + FromMemory + Machine;

@@ -228,6 +228,11 @@ public sealed partial class TranslationJobRunner(
         job.Update(culture, t => outcome switch
         {
             { Failure: { } failure, Incomplete: true } when job.Provider == ManualTranslation.Name => t with { State = TargetState.AwaitingTranslator, Message = failure },
+            { Failure: { } failure, Refused: true } => t with
+            {
+                State = TargetState.NeedsEdit,
+                Message = $"{failure} Every segment's translation is kept: shorten it in the review editor, whose save writes the variant.",
+            },
             { Failure: { } failure } => t with
             {
                 State = TargetState.Failed,

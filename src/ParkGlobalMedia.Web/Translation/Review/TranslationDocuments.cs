@@ -8,7 +8,8 @@ namespace ParkGlobalMedia.Translation.Review;
 /// <summary>What writing a document into its variant did: a new version, nothing (already the text), or why not.</summary>
 /// <param name="Incomplete">Some segments have no translation yet, so the variant was left as it is.</param>
 /// <param name="Raced">Someone saved the document at the same moment: nothing was written; try again.</param>
-public sealed record WriteOutcome(int? WrittenVersion, string? Failure, bool Incomplete = false, bool Raced = false);
+/// <param name="Refused">The story refused the translated text (a field over its limit): a person has to edit it.</param>
+public sealed record WriteOutcome(int? WrittenVersion, string? Failure, bool Incomplete = false, bool Raced = false, bool Refused = false);
 
 /// <summary>
 /// Loads, merges and writes <see cref="TranslationDocument"/>s: the one place that turns a document into a target
@@ -139,7 +140,7 @@ public sealed class TranslationDocuments(AppDbContext db, StoryService stories, 
             ReviewerMayWrite: true), cancellationToken);
         if (!written.Succeeded)
         {
-            return new WriteOutcome(null, written.Failure!.Detail);
+            return new WriteOutcome(null, written.Failure!.Detail, Refused: written.Failure.Kind == ParkGlobalMedia.Platform.FailureKind.Validation);
         }
 
         // The story service's failure handling may clear the tracker; re-find the document to record the write.
