@@ -421,6 +421,9 @@ public abstract class TranslationJobTests
         var view = await ViewAsync(storyId, "en");
         Assert.Equal(view["sourceVersion"]!.GetValue<int>(), view["translatedSourceVersion"]!.GetValue<int>());
         Assert.Equal(2, _fake.Requests.Count);
+        // Progress adds up across the two rounds: machine also counts the old wording of the edited paragraph (sent before the edit).
+        var target = Target(job, "en");
+        Assert.Equal(target["segments"]!.GetValue<int>(), target["kept"]!.GetValue<int>() + target["fromMemory"]!.GetValue<int>() + target["machine"]!.GetValue<int>() - 1);
     }
 
     [Fact]

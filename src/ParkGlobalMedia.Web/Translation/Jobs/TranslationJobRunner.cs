@@ -150,7 +150,8 @@ public sealed partial class TranslationJobRunner(
         {
             State = TargetState.Translating,
             Segments = segments.Sources.Count,
-            Kept = kept,
+            // In a later round (the source changed) this job's own translations are already in the document.
+            Kept = Math.Max(0, kept - t.Machine - t.FromMemory),
             FromMemory = t.FromMemory + remembered.Count,
         });
         return missing.Where(s => !remembered.ContainsKey(s)).ToList();
