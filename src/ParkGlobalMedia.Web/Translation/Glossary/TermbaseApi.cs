@@ -17,43 +17,17 @@ public static class TermbaseApi
             .WithSummary("Add a term, or change the one with the same source text and culture.");
         api.MapDelete("/terms/{id:guid}", DeleteAsync).WithName("DeleteTerm").RequireScope(TokenScopes.ContentWrite)
             .WithSummary("Remove a term.");
-        api.MapGet("/terms.csv", ExportAsync).WithName("ExportTerms").RequireScope(TokenScopes.ContentRead)
+        api.MapGet("/terms.csv", (string termbase, CallerContext caller, Termbase terms, CancellationToken ct) => ExportAsync(termbase, caller, terms, terms.ExportCsvAsync, ct)).WithName("ExportTerms").RequireScope(TokenScopes.ContentRead)
             .WithSummary("The termbase as CSV (UTF-8): source_culture, source, do_not_translate, part_of_speech, note, target:{culture}…, forbidden:{culture}….");
-        api.MapPost("/terms.csv", ImportAsync).WithName("ImportTerms").RequireScope(TokenScopes.ContentWrite)
+        api.MapPost("/terms.csv", (string termbase, HttpRequest request, CallerContext caller, Termbase terms, CancellationToken ct) => ImportAsync(termbase, request, caller, terms, terms.ImportCsvAsync, ct)).WithName("ImportTerms").RequireScope(TokenScopes.ContentWrite)
             .Accepts<string>("text/csv")
             .WithSummary("Import CSV in that shape, all or nothing: a bad row is named by its line and nothing is saved.");
-        api.MapGet("/terms.tbx", ExportTbxAsync).WithName("ExportTermsTbx").RequireScope(TokenScopes.ContentRead)
+        api.MapGet("/terms.tbx", (string termbase, CallerContext caller, Termbase terms, CancellationToken ct) => ExportAsync(termbase, caller, terms, terms.ExportTbxAsync, ct)).WithName("ExportTermsTbx").RequireScope(TokenScopes.ContentRead)
             .WithSummary("The termbase as TBX-Basic (ISO 30042, DCA): preferred terms as translations, deprecated ones as forbidden.");
-        api.MapPost("/terms.tbx", ImportTbxAsync).WithName("ImportTermsTbx").RequireScope(TokenScopes.ContentWrite)
+        api.MapPost("/terms.tbx", (string termbase, HttpRequest request, CallerContext caller, Termbase terms, CancellationToken ct) => ImportAsync(termbase, request, caller, terms, terms.ImportTbxAsync, ct)).WithName("ImportTermsTbx").RequireScope(TokenScopes.ContentWrite)
             .Accepts<string>("application/x-tbx+xml", "application/xml")
             .WithSummary("Import TBX-Basic (DCA, or older files without the namespace), all or nothing: a bad entry is named by its line.");
         return routes;
-    }
-
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportTbxAsync(
-        string termbase, CallerContext caller, Termbase terms, CancellationToken cancellationToken)
-    {
-        var opened = await terms.OpenAsync(caller, termbase, write: false, cancellationToken);
-        if (!opened.Succeeded)
-        {
-            return opened.Failure!.ToProblem();
-        }
-
-        var file = await terms.ExportTbxAsync(opened.Value.EnterpriseId, opened.Value.Name, cancellationToken);
-        return TypedResults.File(file.Content, file.ContentType, file.FileName);
-    }
-
-    private static async Task<Results<Ok<ImportResult>, ProblemHttpResult>> ImportTbxAsync(
-        string termbase, HttpRequest request, CallerContext caller, Termbase terms, CancellationToken cancellationToken)
-    {
-        var opened = await terms.OpenAsync(caller, termbase, write: true, cancellationToken);
-        if (!opened.Succeeded)
-        {
-            return opened.Failure!.ToProblem();
-        }
-
-        var imported = await terms.ImportTbxAsync(opened.Value.EnterpriseId, request.Body, cancellationToken);
-        return imported.Succeeded ? TypedResults.Ok(new ImportResult(imported.Value)) : imported.Failure!.ToProblem();
     }
 
     private static async Task<Results<Ok<List<TermView>>, ProblemHttpResult>> ListAsync(
@@ -95,8 +69,9 @@ public static class TermbaseApi
         return deleted.Succeeded ? TypedResults.NoContent() : deleted.Failure!.ToProblem();
     }
 
+    /// <summary>A termbase file out, in the given format's shape (CSV or TBX), for whoever may read the termbase.</summary>
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportAsync(
-        string termbase, CallerContext caller, Termbase terms, CancellationToken cancellationToken)
+        string termbase, CallerContext caller, Termbase terms, Func<Guid?, string, CancellationToken, Task<ExportFile>> export, CancellationToken cancellationToken)
     {
         var opened = await terms.OpenAsync(caller, termbase, write: false, cancellationToken);
         if (!opened.Succeeded)
@@ -104,12 +79,14 @@ public static class TermbaseApi
             return opened.Failure!.ToProblem();
         }
 
-        var file = await terms.ExportCsvAsync(opened.Value.EnterpriseId, opened.Value.Name, cancellationToken);
+        var file = await export(opened.Value.EnterpriseId, opened.Value.Name, cancellationToken);
         return TypedResults.File(file.Content, file.ContentType, file.FileName);
     }
 
+    /// <summary>A termbase file in (CSV or TBX), all or nothing, for whoever may change the termbase.</summary>
     private static async Task<Results<Ok<ImportResult>, ProblemHttpResult>> ImportAsync(
-        string termbase, HttpRequest request, CallerContext caller, Termbase terms, CancellationToken cancellationToken)
+        string termbase, HttpRequest request, CallerContext caller, Termbase terms, Func<Guid?, Stream, CancellationToken, Task<Outcome<int>>> import,
+        CancellationToken cancellationToken)
     {
         var opened = await terms.OpenAsync(caller, termbase, write: true, cancellationToken);
         if (!opened.Succeeded)
@@ -117,7 +94,7 @@ public static class TermbaseApi
             return opened.Failure!.ToProblem();
         }
 
-        var imported = await terms.ImportCsvAsync(opened.Value.EnterpriseId, request.Body, cancellationToken);
+        var imported = await import(opened.Value.EnterpriseId, request.Body, cancellationToken);
         return imported.Succeeded ? TypedResults.Ok(new ImportResult(imported.Value)) : imported.Failure!.ToProblem();
     }
 
